@@ -1,0 +1,2 @@
+DROP INDEX IF EXISTS idx_financial_reports_period;
+DROP TABLE IF EXISTS financial_reports;

@@ -1,0 +1,2 @@
+DROP INDEX IF EXISTS uq_items_barcode;
+ALTER TABLE items DROP COLUMN IF EXISTS barcode;

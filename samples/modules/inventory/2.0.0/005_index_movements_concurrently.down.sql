@@ -1,0 +1,1 @@
+DROP INDEX CONCURRENTLY IF EXISTS idx_stock_movements_moved_at;

@@ -1,0 +1,169 @@
+namespace AiBos.Migrations.Catalog;
+
+// Catalog rows, one class per table of schema "aibos". Mapped by CatalogDbContext with snake_case names.
+// They are plain records of state; behaviour lives in the feature folders.
+
+public sealed class ShardRow
+{
+    public required string Name { get; set; }
+    public required string ConnectionString { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+public sealed class TenantRow
+{
+    public required string Key { get; set; }
+    public required string DisplayName { get; set; }
+    public required string Shard { get; set; }
+    public required string SchemaName { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+public sealed class ModuleRow
+{
+    public required string Name { get; set; }
+    public string Description { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+public sealed class ModuleVersionRow
+{
+    public required string Module { get; set; }
+    public required string Version { get; set; }
+    public DateTimeOffset RegisteredAt { get; set; }
+}
+
+/// <summary>The catalog's mirror of a tenant's module version; the tenant's own schema is the truth.</summary>
+public sealed class TenantModuleRow
+{
+    public required string TenantKey { get; set; }
+    public required string Module { get; set; }
+    public required string Version { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>The catalog's mirror of a tenant's applied migrations (aibos_schema_history).</summary>
+public sealed class AppliedMigrationRow
+{
+    public required string TenantKey { get; set; }
+    public required string Module { get; set; }
+    public required string FileName { get; set; }
+    public required string Version { get; set; }
+    public required string Checksum { get; set; }
+    public DateTimeOffset AppliedAt { get; set; }
+    public Guid? RunId { get; set; }
+}
+
+public sealed class SchemaMigrationRow
+{
+    public long Id { get; set; }
+    public required string Module { get; set; }
+    public required string Version { get; set; }
+    public required string FileName { get; set; }
+    public required string UpSql { get; set; }
+    public string? DownSql { get; set; }
+    public required string Checksum { get; set; }
+    public List<string> Dependencies { get; set; } = [];
+    public string ValidationQueries { get; set; } = "[]";
+    public int EstimatedSeconds { get; set; }
+    public required string DeclaredRisk { get; set; }
+    public bool Transactional { get; set; } = true;
+    public DateTimeOffset RegisteredAt { get; set; }
+    public DateTimeOffset? ReplacedAt { get; set; }
+}
+
+/// <summary>A data transformation rule of a module version (the seed's data_migrations).</summary>
+public sealed class DataMigrationRow
+{
+    public long Id { get; set; }
+    public required string Module { get; set; }
+    public required string Version { get; set; }
+    public required string RuleId { get; set; }
+    public required string Definition { get; set; }
+    public DateTimeOffset RegisteredAt { get; set; }
+}
+
+/// <summary>One run: one tenant, one module, from one version to another (the seed's module_migrations).</summary>
+public sealed class ModuleMigrationRow
+{
+    public Guid Id { get; set; }
+    public required string TenantKey { get; set; }
+    public required string Module { get; set; }
+    public required string FromVersion { get; set; }
+    public required string ToVersion { get; set; }
+    public required string Kind { get; set; }
+    public required string Status { get; set; }
+    public string Options { get; set; } = "{}";
+    public string? RequestedBy { get; set; }
+    public Guid? RollbackOf { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? StartedAt { get; set; }
+    public DateTimeOffset? FinishedAt { get; set; }
+    public DateTimeOffset? HeartbeatAt { get; set; }
+    public string? Owner { get; set; }
+    public string? Error { get; set; }
+    public string? FailedStep { get; set; }
+    public string? RollbackPath { get; set; }
+    public string? RollbackRequestedBy { get; set; }
+    public List<MigrationStepRow> Steps { get; set; } = [];
+}
+
+public sealed class MigrationStepRow
+{
+    public long Id { get; set; }
+    public Guid RunId { get; set; }
+    public int Ordinal { get; set; }
+    public required string Kind { get; set; }
+    public required string Name { get; set; }
+    public required string Status { get; set; }
+    public DateTimeOffset? StartedAt { get; set; }
+    public DateTimeOffset? FinishedAt { get; set; }
+    public long ItemsDone { get; set; }
+    public long ItemsTotal { get; set; }
+    public string? Message { get; set; }
+    public string? Error { get; set; }
+}
+
+public sealed class RollbackPointRow
+{
+    public long Id { get; set; }
+    public Guid RunId { get; set; }
+    public required string TenantKey { get; set; }
+    public required string Module { get; set; }
+    public required string Version { get; set; }
+    public required string Step { get; set; }
+    public required string Description { get; set; }
+    /// <summary>What is needed to return here, as JSON (for the schema step: the last tenant history id).</summary>
+    public string State { get; set; } = "{}";
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+public sealed class MigrationBackupRow
+{
+    public Guid Id { get; set; }
+    public required string TenantKey { get; set; }
+    public required string Module { get; set; }
+    public required string Version { get; set; }
+    public required string Type { get; set; }
+    public required string Status { get; set; }
+    public Guid? ParentId { get; set; }
+    public Guid? RunId { get; set; }
+    public string? BackupSchema { get; set; }
+    public string Manifest { get; set; } = "{}";
+    public long SizeBytes { get; set; }
+    public string? CreatedBy { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? ExpiresAt { get; set; }
+}
+
+public sealed class AuditEntryRow
+{
+    public long Id { get; set; }
+    public DateTimeOffset At { get; set; }
+    public string? Actor { get; set; }
+    public required string Action { get; set; }
+    public string? TenantKey { get; set; }
+    public string? Module { get; set; }
+    public Guid? RunId { get; set; }
+    public string Details { get; set; } = "{}";
+}

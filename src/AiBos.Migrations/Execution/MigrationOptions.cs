@@ -1,0 +1,20 @@
+namespace AiBos.Migrations.Execution;
+
+/// <summary>A run's options, as the seed's <c>executeModuleMigration</c> takes them, plus timeouts.</summary>
+public sealed record MigrationOptions
+{
+    /// <summary>Undo the run automatically when a step fails, a validation fails or the run times out.</summary>
+    public bool RollbackOnFailure { get; init; } = true;
+    /// <summary>The version a rollback returns to; only the run's from-version is supported.</summary>
+    public string? RollbackVersion { get; init; }
+    /// <summary>Rows per batch in the data step.</summary>
+    public int BatchSize { get; init; } = 1000;
+    /// <summary>Adapt the tenant's customizations to the new version (the customization step).</summary>
+    public bool PreserveCustomizations { get; init; } = true;
+    /// <summary>The run's deadline; the engine default when null.</summary>
+    public TimeSpan? Timeout { get; init; }
+    /// <summary>The lock timeout of each statement; the engine default when null.</summary>
+    public TimeSpan? LockTimeout { get; init; }
+    /// <summary>Who asked for the run (user, CLI, API client), for the audit log.</summary>
+    public string? RequestedBy { get; init; }
+}

@@ -1,0 +1,169 @@
+using System.Diagnostics;
+using System.Text.Json;
+using AiBos.Migrations.Catalog;
+using AiBos.Migrations.Planning;
+using AiBos.Migrations.Registry;
+using AiBos.Migrations.Tenancy;
+using Microsoft.Extensions.Logging;
+
+namespace AiBos.Migrations.Execution;
+
+/// <summary>
+/// Executes one run: takes the tenant's lock, reconciles the catalog with the tenant, plans, then runs the step
+/// pipeline. Any failure, failed validation, timeout or operator request rolls the run back per its policy.
+/// </summary>
+public sealed class MigrationRunner(
+    TenantService tenants, ShardConnections shards, MigrationRegistry registry, RunRecorder recorder,
+    IEnumerable<IRunStep> steps, ActiveRuns active, CatalogMirror mirror, RunContextFactory contexts,
+    RunRollback rollback, RunRecovery recovery, RunHeartbeat heartbeat, ILogger<MigrationRunner> logger)
+{
+    private readonly IReadOnlyList<IRunStep> _pipeline = steps.OrderBy(s => s.Order).ToList();
+
+    public async Task<RunOutcome> ExecuteAsync(MigrationRequest request, CancellationToken cancellationToken)
+    {
+        var (from, to, options) = ValidateRequest(request);
+        var tenant = await tenants.GetTenantAsync(request.Tenant, cancellationToken);
+        var module = request.Module;
+        if (!await registry.ModuleExistsAsync(module, cancellationToken))
+            throw new NotFoundException($"Module '{module}' is not registered: register its migrations first.");
+        var versions = await registry.GetVersionsAsync(module, cancellationToken);
+        if (!to.IsNone && !versions.Contains(to))
+            throw new InvalidInputException($"Version {to} of module '{module}' is not registered. Registered versions: {(versions.Count == 0 ? "none" : string.Join(", ", versions))}.");
+
+        await using var session = await TenantSession.TryAcquireAsync(shards, tenant, contexts.Settings.TenantLockWait, cancellationToken);
+        if (session is null)
+        {
+            logger.TenantBusy(tenant.Key, module);
+            return new TenantBusy(tenant.Key);
+        }
+        if (!await recovery.RecoverTenantAsync(session, cancellationToken))
+            return new TenantBusy(tenant.Key);
+
+        var state = await TenantHistory.ReadStateAsync(session.Connection, tenant.Schema, cancellationToken);
+        await mirror.SyncAsync(tenant.Key, state, cancellationToken);
+        var current = state.VersionOf(module);
+        if (current != from)
+            return new PlanRejected([$"Tenant '{tenant.Key}' is at version {Shown(current)} of module '{module}', not {Shown(from)}: run from {Shown(current)} instead."]);
+        var all = await registry.GetAllMigrationsAsync(cancellationToken);
+        var plan = MigrationPlanner.Plan(tenant.Key, module, from, to, all, state);
+        if (!plan.CanRun) return new PlanRejected(plan.Problems);
+
+        var runId = Guid.CreateVersion7();
+        var context = contexts.Create(runId, tenant, plan, options, session, all);
+        var pipeline = _pipeline.Where(s => s.AppliesTo(context)).ToList();
+        await recorder.CreateRunAsync(new ModuleMigrationRow
+        {
+            Id = runId, TenantKey = tenant.Key, Module = module, FromVersion = from.ToString(), ToVersion = to.ToString(),
+            Kind = from.IsNone ? RunKind.Install : to > from ? RunKind.Upgrade : RunKind.Downgrade,
+            Status = RunStatus.Running, Options = JsonSerializer.Serialize(options, RunOptionsJson.Options), RequestedBy = options.RequestedBy,
+            CreatedAt = DateTimeOffset.UtcNow, StartedAt = DateTimeOffset.UtcNow, HeartbeatAt = DateTimeOffset.UtcNow, Owner = active.Owner,
+        }, pipeline.Select(s => (s.Kind, s.Name)).ToList(), cancellationToken);
+        logger.RunStarted(runId, tenant.Key, module, from.ToString(), to.ToString());
+
+        var operatorRequest = active.Register(runId);
+        using var stopHeartbeat = new CancellationTokenSource();
+        var beating = heartbeat.RunAsync(runId, operatorRequest, stopHeartbeat.Token);
+        try
+        {
+            var outcome = await RunPipelineAsync(context, pipeline, options, operatorRequest.Token, cancellationToken);
+            if (outcome is Completed or RolledBack)
+                await mirror.SyncAsync(tenant.Key, await TenantHistory.ReadStateAsync(session.Connection, tenant.Schema, CancellationToken.None), CancellationToken.None);
+            return outcome;
+        }
+        finally
+        {
+            await stopHeartbeat.CancelAsync();
+            await beating;
+            active.Unregister(runId);
+        }
+    }
+
+    private async Task<RunOutcome> RunPipelineAsync(RunContext context, List<IRunStep> pipeline, MigrationOptions options, CancellationToken operatorToken, CancellationToken callerToken)
+    {
+        var watch = Stopwatch.StartNew();
+        var timeout = options.Timeout ?? contexts.Settings.RunTimeout;
+        using var deadline = new CancellationTokenSource(timeout);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(callerToken, deadline.Token, operatorToken);
+        var done = new List<IRunStep>();
+        foreach (var step in pipeline)
+        {
+            context.CurrentStep = step.Kind;
+            var stepWatch = Stopwatch.StartNew();
+            try
+            {
+                await recorder.SetStepStatusAsync(context.RunId, step.Kind, StepStatus.Running, cancellationToken: linked.Token);
+                await step.ExecuteAsync(context, linked.Token);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                var reason = Reason(e, step, timeout, deadline.IsCancellationRequested, operatorToken.IsCancellationRequested, callerToken.IsCancellationRequested);
+                logger.StepFailed(step.Kind, context.RunId, context.Tenant.Key, context.Module, reason);
+                return await FailAsync(context, step, done, reason, options);
+            }
+            await recorder.SetStepStatusAsync(context.RunId, step.Kind, StepStatus.Completed, cancellationToken: CancellationToken.None);
+            await recorder.AddRollbackPointAsync(new RollbackPointRow
+            {
+                RunId = context.RunId, TenantKey = context.Tenant.Key, Module = context.Module, Version = context.Plan.From.ToString(),
+                Step = step.Kind, Description = $"{step.Name} completed",
+            }, CancellationToken.None);
+            logger.StepCompleted(step.Kind, context.RunId, context.Tenant.Key, context.Module, stepWatch.ElapsedMilliseconds);
+            done.Add(step);
+        }
+        await recorder.SetRunStatusAsync(context.RunId, RunStatus.Completed, finished: true, cancellationToken: CancellationToken.None);
+        logger.RunEnded(context.RunId, context.Tenant.Key, context.Module, RunStatus.Completed);
+        return new Completed(context.RunId, watch.Elapsed);
+    }
+
+    private async Task<RunOutcome> FailAsync(RunContext context, IRunStep failed, List<IRunStep> done, string reason, MigrationOptions options)
+    {
+        // The run's own token may be cancelled (timeout, operator): the rollback gets a deadline of its own.
+        using var rollbackDeadline = new CancellationTokenSource(contexts.Settings.RollbackTimeout);
+        var token = rollbackDeadline.Token;
+        await context.Session.EnsureHealthyAsync(contexts.Settings.TenantLockWait + TimeSpan.FromSeconds(30), token);
+        await recorder.SetStepStatusAsync(context.RunId, failed.Kind, StepStatus.Failed, error: reason, cancellationToken: token);
+        if (!options.RollbackOnFailure)
+        {
+            await recorder.SetRunStatusAsync(context.RunId, RunStatus.Failed, error: reason, failedStep: failed.Kind, finished: true, cancellationToken: token);
+            logger.RunEnded(context.RunId, context.Tenant.Key, context.Module, RunStatus.Failed);
+            return new Failed(context.RunId, failed.Kind, reason);
+        }
+        var toUndo = new List<IRunStep> { failed };
+        toUndo.AddRange(Enumerable.Reverse(done));
+        return await rollback.RollBackAsync(context, toUndo, failed.Kind, reason, token);
+    }
+
+    private static string Reason(Exception e, IRunStep step, TimeSpan timeout, bool timedOut, bool operatorRequested, bool callerCancelled)
+    {
+        if (operatorRequested) return "An operator forced a rollback.";
+        if (timedOut) return $"The run exceeded its timeout of {timeout.TotalSeconds:0.#} s during step {step.Kind}.";
+        if (callerCancelled) return "The run was cancelled by its caller.";
+        return RunRollback.Describe(e);
+    }
+
+    private static (SemanticVersion From, SemanticVersion To, MigrationOptions Options) ValidateRequest(MigrationRequest request)
+    {
+        Identifiers.ValidateTenantKey(request.Tenant);
+        Identifiers.ValidateModuleName(request.Module);
+        var from = SemanticVersion.Parse(request.FromVersion, "from-version");
+        var to = SemanticVersion.Parse(request.ToVersion, "target version");
+        var options = request.Options ?? new MigrationOptions();
+        var problems = new List<string>();
+        if (from == to) problems.Add($"The from-version and the target version are both {from}: nothing to migrate.");
+        if (options.BatchSize is < 1 or > 1_000_000) problems.Add($"The batch size {options.BatchSize} is out of range: use 1 to 1,000,000.");
+        if (options.Timeout is { } t && t <= TimeSpan.Zero) problems.Add("The run timeout must be positive.");
+        if (options.LockTimeout is { } l && (l < TimeSpan.FromMilliseconds(10) || l > TimeSpan.FromMinutes(10))) problems.Add("The lock timeout must be between 10 ms and 10 minutes.");
+        if (options.RollbackVersion is { } rv && SemanticVersion.TryParse(rv, out var parsed) && parsed != from)
+            problems.Add($"rollbackVersion {rv} is not supported: a failed run always returns to its from-version {from}.");
+        else if (options.RollbackVersion is { } bad && !SemanticVersion.TryParse(bad, out _))
+            problems.Add($"rollbackVersion '{bad}' is not a semantic version.");
+        if (problems.Count > 0) throw new InvalidInputException(problems);
+        return (from, to, options);
+    }
+
+    private static string Shown(SemanticVersion version) => version.IsNone ? "0.0.0 (not installed)" : version.ToString();
+}
+
+internal static class RunOptionsJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+}

@@ -1,0 +1,21 @@
+using AiBos.Migrations.Planning;
+using AiBos.Migrations.Registry;
+using AiBos.Migrations.Tenancy;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AiBos.Migrations.Execution;
+
+/// <summary>Builds the context of a run (new, recovered or rolled back manually) with the engine's settings applied.</summary>
+public sealed class RunContextFactory(RunRecorder recorder, IOptions<ExecutionOptions> options, ILoggerFactory loggers)
+{
+    public ExecutionOptions Settings => options.Value;
+
+    public RunContext Create(Guid runId, Tenant tenant, MigrationPlan plan, MigrationOptions runOptions, TenantSession session,
+        IReadOnlyList<RegisteredMigration> registry, Guid? undoRunId = null)
+    {
+        var sql = new TenantSql(session, runOptions.LockTimeout ?? Settings.LockTimeout, Settings.StatementTimeout, Settings,
+            loggers.CreateLogger<TenantSql>(), runId, plan.Module);
+        return new RunContext(runId, tenant, plan, runOptions, session, registry, recorder, sql) { UndoRunId = undoRunId ?? runId };
+    }
+}

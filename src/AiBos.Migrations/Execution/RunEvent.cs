@@ -1,0 +1,14 @@
+namespace AiBos.Migrations.Execution;
+
+/// <summary>
+/// A state change of a run or of one of its steps, as written to the catalog and announced with NOTIFY.
+/// <see cref="Step"/> is null for run-level changes. <see cref="Done"/>/<see cref="Total"/> count the step's items
+/// (migration files, rows, documents); <see cref="StepsDone"/>/<see cref="StepsTotal"/> the run's steps.
+/// </summary>
+public sealed record RunEvent(
+    Guid RunId, string Tenant, string Module, string? Step, string Status,
+    int StepsDone, int StepsTotal, long Done, long Total, string? Message, DateTimeOffset At)
+{
+    /// <summary>Overall progress of the run, 0..1.</summary>
+    public double Progress => StepsTotal == 0 ? 0 : Math.Clamp((StepsDone + (Total > 0 ? (double)Done / Total : 0)) / StepsTotal, 0, 1);
+}

@@ -1,0 +1,45 @@
+using AiBos.Migrations.Execution;
+using AiBos.Migrations.Registry;
+using AiBos.Migrations.Tenancy;
+
+namespace AiBos.Migrations;
+
+/// <summary>
+/// The seed's central orchestration API, in one place for the dashboard, the CLI and the REST API. It only
+/// delegates: each capability lives in its feature folder.
+/// </summary>
+public sealed class ModuleMigrationService(
+    MigrationRegistry registry, TenantService tenants, MigrationRunner runner, RollbackService rollbacks,
+    RunQueries runs, RunRecovery recovery)
+{
+    public Task<RegistrationResult> RegisterSchemaMigrationAsync(SchemaMigrationDefinition definition, CancellationToken cancellationToken) =>
+        registry.RegisterAsync(definition, cancellationToken);
+
+    public Task<RegistrationResult> RegisterModuleFolderAsync(string path, bool replace, CancellationToken cancellationToken) =>
+        registry.RegisterModuleFolderAsync(path, replace, cancellationToken);
+
+    public Task<Tenant> RegisterTenantAsync(string key, string displayName, string shard, CancellationToken cancellationToken, string? schema = null) =>
+        tenants.RegisterTenantAsync(key, displayName, shard, schema, cancellationToken);
+
+    /// <summary>Installs a module on a tenant: its migrations from nothing up to <paramref name="version"/>.</summary>
+    public Task<RunOutcome> InstallModuleAsync(string tenant, string module, string version, MigrationOptions? options, CancellationToken cancellationToken) =>
+        runner.ExecuteAsync(new MigrationRequest(tenant, module, SemanticVersion.None.ToString(), version, options), cancellationToken);
+
+    public Task<RunOutcome> ExecuteModuleMigrationAsync(string tenant, string module, string fromVersion, string toVersion, MigrationOptions? options, CancellationToken cancellationToken) =>
+        runner.ExecuteAsync(new MigrationRequest(tenant, module, fromVersion, toVersion, options), cancellationToken);
+
+    public Task<RunOutcome> RollbackMigrationAsync(Guid runId, string? actor, CancellationToken cancellationToken) =>
+        rollbacks.RollbackMigrationAsync(runId, actor, cancellationToken);
+
+    public Task RequestRollbackAsync(Guid runId, string? actor, CancellationToken cancellationToken) =>
+        rollbacks.RequestRollbackAsync(runId, actor, cancellationToken);
+
+    public Task<MigrationRun> GetMigrationAsync(Guid runId, CancellationToken cancellationToken) =>
+        runs.GetMigrationAsync(runId, cancellationToken);
+
+    public Task<IReadOnlyList<MigrationRun>> ListMigrationsAsync(MigrationFilter filter, CancellationToken cancellationToken) =>
+        runs.ListMigrationsAsync(filter, cancellationToken);
+
+    public Task<IReadOnlyList<RecoveredRun>> RecoverAbandonedRunsAsync(CancellationToken cancellationToken) =>
+        recovery.RecoverAbandonedRunsAsync(cancellationToken);
+}

@@ -1,0 +1,235 @@
+using System.Text.Json;
+using AiBos.Migrations.Catalog;
+using AiBos.Migrations.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace AiBos.Migrations.Registry;
+
+/// <summary>
+/// The schema migration registry. Registrations are all-or-nothing: a batch with any problem is refused whole,
+/// with every problem named, and the catalog is left as it was.
+/// </summary>
+public sealed class MigrationRegistry(CatalogDatabase catalog, AuditLog audit, ILogger<MigrationRegistry> logger)
+{
+    // Serialises registrations so that dependency and immutability checks see a stable registry.
+    private const long RegistryLockKey = 0x616962_6F7372_65;
+
+    public Task<RegistrationResult> RegisterAsync(SchemaMigrationDefinition definition, CancellationToken cancellationToken) =>
+        RegisterAsync([definition], moduleDescription: null, cancellationToken);
+
+    public async Task<RegistrationResult> RegisterAsync(
+        IReadOnlyList<SchemaMigrationDefinition> definitions, string? moduleDescription, CancellationToken cancellationToken)
+    {
+        var incoming = Validate(definitions);
+
+        await using var db = catalog.CreateContext();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({RegistryLockKey})", cancellationToken);
+
+        var existing = await db.SchemaMigrations.ToDictionaryAsync(r => $"{r.Module}/{r.FileName}", StringComparer.Ordinal, cancellationToken);
+        var problems = new List<string>();
+        var files = new List<RegisteredFile>();
+        foreach (var (definition, version, dependencies, checksum) in incoming)
+        {
+            var key = $"{definition.Module}/{definition.MigrationFile}";
+            if (!existing.TryGetValue(key, out var row))
+            {
+                row = NewRow(definition, version, dependencies, checksum);
+                db.SchemaMigrations.Add(row);
+                existing[key] = row;
+                files.Add(new RegisteredFile(row.Module, row.Version, row.FileName, checksum, RegistrationChange.Added));
+                continue;
+            }
+            if (SameContent(row, definition, version, dependencies, checksum))
+            {
+                files.Add(new RegisteredFile(row.Module, row.Version, row.FileName, checksum, RegistrationChange.Unchanged));
+                continue;
+            }
+            var appliedTo = await db.AppliedMigrations.CountAsync(a => a.Module == row.Module && a.FileName == row.FileName, cancellationToken);
+            if (appliedTo > 0)
+            {
+                problems.Add($"{definition.Module}:{row.Version}/{row.FileName} is already applied to {appliedTo} tenant(s) and cannot change: ship the change as a new migration file.");
+                continue;
+            }
+            if (!definition.Replace)
+            {
+                problems.Add($"{definition.Module}:{row.Version}/{row.FileName} is already registered with different content: pass replace (--replace) to overwrite it, which is allowed until a tenant applies it.");
+                continue;
+            }
+            Apply(row, definition, version, dependencies, checksum);
+            row.ReplacedAt = DateTimeOffset.UtcNow;
+            files.Add(new RegisteredFile(row.Module, row.Version, row.FileName, checksum, RegistrationChange.Replaced));
+        }
+
+        problems.AddRange(DependencyGraph.FindProblems(existing.Values.Select(r => new DependencyGraph.Node(
+            r.Module, r.FileName, SemanticVersion.Parse(r.Version),
+            r.Dependencies.Select(d => DependencyRef.Parse(d, r.Module)).ToList())).ToList()));
+        if (problems.Count > 0) throw new InvalidInputException(problems);
+
+        await EnsureModulesAndVersionsAsync(db, incoming.Select(i => (i.Definition.Module, i.Version)).ToList(), moduleDescription, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        var result = new RegistrationResult(files);
+        foreach (var module in files.Select(f => f.Module).Distinct())
+        {
+            logger.MigrationsRegistered(module, files.Count(f => f.Module == module), files.Count(f => f.Module == module && f.Change == RegistrationChange.Unchanged));
+            await audit.WriteAsync("registry.registered", new { files = files.Where(f => f.Module == module).Select(f => new { f.Version, f.FileName, f.Checksum, change = f.Change.ToString() }) },
+                module: module, cancellationToken: cancellationToken);
+        }
+        return result;
+    }
+
+    /// <summary>Registers a whole module folder in one go; versions without SQL files are declared too.</summary>
+    public async Task<RegistrationResult> RegisterModuleFolderAsync(string path, bool replace, CancellationToken cancellationToken)
+    {
+        var folder = ModuleFolder.Read(path);
+        var definitions = folder.Migrations.Select(m => m with { Replace = replace }).ToList();
+        var result = definitions.Count > 0
+            ? await RegisterAsync(definitions, folder.Description, cancellationToken)
+            : new RegistrationResult([]);
+        foreach (var version in folder.Versions)
+            await EnsureModuleAsync(folder.Name, folder.Description, version.ToString(), cancellationToken);
+        return result;
+    }
+
+    /// <summary>Declares a module (and optionally a version with no schema migrations of its own).</summary>
+    public async Task EnsureModuleAsync(string module, string? description, string? version, CancellationToken cancellationToken)
+    {
+        Identifiers.ValidateModuleName(module);
+        var parsed = version is null ? null : SemanticVersion.Parse(version);
+        await using var db = catalog.CreateContext();
+        await EnsureModulesAndVersionsAsync(db, parsed is null ? [] : [(module, parsed)], description, cancellationToken, module);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<RegisteredMigration>> GetMigrationsAsync(string module, CancellationToken cancellationToken)
+    {
+        await using var db = catalog.CreateContext();
+        var rows = await db.SchemaMigrations.AsNoTracking().Where(r => r.Module == module).ToListAsync(cancellationToken);
+        return rows.Select(RegisteredMigration.FromRow).OrderBy(m => m.Version).ThenBy(m => m.FileName, StringComparer.Ordinal).ToList();
+    }
+
+    public async Task<IReadOnlyList<RegisteredMigration>> GetAllMigrationsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = catalog.CreateContext();
+        var rows = await db.SchemaMigrations.AsNoTracking().ToListAsync(cancellationToken);
+        return rows.Select(RegisteredMigration.FromRow).ToList();
+    }
+
+    public async Task<IReadOnlyList<SemanticVersion>> GetVersionsAsync(string module, CancellationToken cancellationToken)
+    {
+        await using var db = catalog.CreateContext();
+        var versions = await db.ModuleVersions.AsNoTracking().Where(v => v.Module == module).Select(v => v.Version).ToListAsync(cancellationToken);
+        return versions.Select(v => SemanticVersion.Parse(v)).Order().ToList();
+    }
+
+    public async Task<bool> ModuleExistsAsync(string module, CancellationToken cancellationToken)
+    {
+        await using var db = catalog.CreateContext();
+        return await db.Modules.AnyAsync(m => m.Name == module, cancellationToken);
+    }
+
+    private sealed record Incoming(SchemaMigrationDefinition Definition, SemanticVersion Version, List<string> Dependencies, string Checksum);
+
+    private static List<Incoming> Validate(IReadOnlyList<SchemaMigrationDefinition> definitions)
+    {
+        var problems = new List<string>();
+        var incoming = new List<Incoming>();
+        if (definitions.Count == 0) problems.Add("Nothing to register: give at least one migration file.");
+        foreach (var d in definitions)
+        {
+            var where = $"{d.Module}:{d.Version}/{d.MigrationFile}";
+            var before = problems.Count;
+            Collect(problems, () => Identifiers.ValidateModuleName(d.Module));
+            Collect(problems, () => Identifiers.ValidateMigrationFileName(d.MigrationFile));
+            SemanticVersion? version = null;
+            Collect(problems, () => version = SemanticVersion.Parse(d.Version, $"version of {d.MigrationFile}"));
+            if (string.IsNullOrWhiteSpace(d.UpSql)) problems.Add($"{where}: the up SQL is empty.");
+            if (d.EstimatedSeconds < 0) problems.Add($"{where}: the estimated time cannot be negative.");
+            if (d.ValidationQueries.Any(q => string.IsNullOrWhiteSpace(q.Sql))) problems.Add($"{where}: a validation query is empty.");
+            var dependencies = new List<string>();
+            foreach (var text in d.Dependencies)
+            {
+                Collect(problems, () =>
+                {
+                    var dependency = DependencyRef.Parse(text, d.Module);
+                    Identifiers.ValidateModuleName(dependency.Module);
+                    if (dependency.Version is not null) SemanticVersion.Parse(dependency.Version, $"version in dependency '{text}'");
+                    dependencies.Add(dependency.Version is null && dependency.Module == d.Module ? dependency.File : dependency.ToString());
+                });
+            }
+            var checksum = string.IsNullOrWhiteSpace(d.UpSql) ? "" : SqlChecksum.Compute(d.UpSql);
+            if (d.Checksum is { Length: > 0 } given && !string.Equals(given, checksum, StringComparison.OrdinalIgnoreCase))
+                problems.Add($"{where}: the checksum '{given}' does not match the up SQL (its SHA-256 is {checksum}): the file changed or the checksum is wrong.");
+            if (incoming.Any(i => i.Definition.Module == d.Module && i.Definition.MigrationFile == d.MigrationFile))
+                problems.Add($"{where}: the same file is given twice; file names are unique within a module.");
+            if (problems.Count == before) incoming.Add(new Incoming(d, version!, dependencies, checksum));
+        }
+        if (problems.Count > 0) throw new InvalidInputException(problems);
+        return incoming;
+    }
+
+    private static void Collect(List<string> problems, Action check)
+    {
+        try { check(); }
+        catch (InvalidInputException e) { problems.AddRange(e.Problems); }
+    }
+
+    private static SchemaMigrationRow NewRow(SchemaMigrationDefinition d, SemanticVersion version, List<string> dependencies, string checksum)
+    {
+        var row = new SchemaMigrationRow
+        {
+            Module = d.Module, Version = version.ToString(), FileName = d.MigrationFile, UpSql = d.UpSql,
+            Checksum = checksum, DeclaredRisk = d.RiskLevel.ToText(), RegisteredAt = DateTimeOffset.UtcNow,
+        };
+        Apply(row, d, version, dependencies, checksum);
+        return row;
+    }
+
+    private static void Apply(SchemaMigrationRow row, SchemaMigrationDefinition d, SemanticVersion version, List<string> dependencies, string checksum)
+    {
+        row.Version = version.ToString();
+        row.UpSql = d.UpSql;
+        row.DownSql = string.IsNullOrWhiteSpace(d.DownSql) ? null : d.DownSql;
+        row.Checksum = checksum;
+        row.Dependencies = dependencies;
+        row.ValidationQueries = JsonSerializer.Serialize(d.ValidationQueries, RegisteredMigration.Json);
+        row.EstimatedSeconds = d.EstimatedSeconds;
+        row.DeclaredRisk = d.RiskLevel.ToText();
+        row.Transactional = d.Transactional;
+    }
+
+    private static bool SameContent(SchemaMigrationRow row, SchemaMigrationDefinition d, SemanticVersion version, List<string> dependencies, string checksum) =>
+        row.Checksum == checksum
+        && row.Version == version.ToString()
+        && (row.DownSql ?? "") == (string.IsNullOrWhiteSpace(d.DownSql) ? "" : d.DownSql)
+        && row.Dependencies.SequenceEqual(dependencies)
+        && row.ValidationQueries == JsonSerializer.Serialize(d.ValidationQueries, RegisteredMigration.Json)
+        && row.EstimatedSeconds == d.EstimatedSeconds
+        && row.DeclaredRisk == d.RiskLevel.ToText()
+        && row.Transactional == d.Transactional;
+
+    private static async Task EnsureModulesAndVersionsAsync(
+        CatalogDbContext db, IReadOnlyList<(string Module, SemanticVersion Version)> versions, string? description,
+        CancellationToken cancellationToken, string? extraModule = null)
+    {
+        var modules = versions.Select(v => v.Module).Append(extraModule).OfType<string>().Distinct().ToList();
+        foreach (var module in modules)
+        {
+            var row = await db.Modules.SingleOrDefaultAsync(m => m.Name == module, cancellationToken);
+            if (row is null)
+                db.Modules.Add(new ModuleRow { Name = module, Description = description ?? "", CreatedAt = DateTimeOffset.UtcNow });
+            else if (!string.IsNullOrWhiteSpace(description))
+                row.Description = description;
+        }
+        foreach (var (module, version) in versions.Distinct())
+        {
+            var text = version.ToString();
+            if (!await db.ModuleVersions.AnyAsync(v => v.Module == module && v.Version == text, cancellationToken)
+                && !db.ModuleVersions.Local.Any(v => v.Module == module && v.Version == text))
+                db.ModuleVersions.Add(new ModuleVersionRow { Module = module, Version = text, RegisteredAt = DateTimeOffset.UtcNow });
+        }
+    }
+}

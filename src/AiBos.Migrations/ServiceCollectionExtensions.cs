@@ -1,0 +1,51 @@
+using AiBos.Migrations.Catalog;
+using AiBos.Migrations.Execution;
+using AiBos.Migrations.Registry;
+using AiBos.Migrations.Tenancy;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AiBos.Migrations;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>Registers the engine. The catalog connection comes from <c>ConnectionStrings:Catalog</c>.</summary>
+    public static IServiceCollection AddAiBosMigrations(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<CatalogOptions>()
+            .Configure(o => o.ConnectionString = configuration.GetConnectionString(CatalogOptions.ConnectionStringName) ?? "")
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ExecutionOptions>().Bind(configuration.GetSection(ExecutionOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        return services.AddCatalog().AddTenancy().AddRegistry().AddExecution();
+    }
+
+    private static IServiceCollection AddCatalog(this IServiceCollection services) => services
+        .AddSingleton<CatalogDatabase>()
+        .AddSingleton<CatalogMigrator>()
+        .AddSingleton<AuditLog>();
+
+    private static IServiceCollection AddTenancy(this IServiceCollection services) => services
+        .AddSingleton<ShardConnections>()
+        .AddSingleton<TenantService>();
+
+    private static IServiceCollection AddRegistry(this IServiceCollection services) => services
+        .AddSingleton<MigrationRegistry>();
+
+    private static IServiceCollection AddExecution(this IServiceCollection services) => services
+        .AddSingleton<RunEventBus>()
+        .AddSingleton<RunEventListener>()
+        .AddSingleton<RunRecorder>()
+        .AddSingleton<ActiveRuns>()
+        .AddSingleton<CatalogMirror>()
+        .AddSingleton<RunContextFactory>()
+        .AddSingleton<RunRollback>()
+        .AddSingleton<RunHeartbeat>()
+        .AddSingleton<RunRecovery>()
+        .AddSingleton<MigrationRunner>()
+        .AddSingleton<RollbackService>()
+        .AddSingleton<RunQueries>()
+        .AddSingleton<IRunStep, SchemaStep>()
+        .AddSingleton<IRunStep, ValidationStep>()
+        .AddSingleton<ModuleMigrationService>();
+}

@@ -1,0 +1,52 @@
+using Npgsql;
+
+namespace AiBos.Migrations.Tenancy;
+
+/// <summary>
+/// The engine's own tables inside every tenant schema: the truth of what is applied there.
+/// <c>aibos_schema_history</c> is append-only: every migration applied (up) or reverted (down), and every undo
+/// of those by a rollback (<c>is_undo</c>). A file is applied when its latest row is an "up" row.
+/// <c>aibos_module_versions</c> holds the verified version of each installed module.
+/// </summary>
+public static class TenantBookkeeping
+{
+    public const string HistoryTable = "aibos_schema_history";
+    public const string VersionsTable = "aibos_module_versions";
+
+    /// <summary>Tables of the engine inside a tenant schema, excluded from module fingerprints and backups.</summary>
+    public static readonly IReadOnlyList<string> Tables = [HistoryTable, VersionsTable];
+
+    public static string CreateSql(string schema)
+    {
+        var s = Identifiers.Quote(schema);
+        return $"""
+            CREATE SCHEMA IF NOT EXISTS {s};
+            CREATE TABLE IF NOT EXISTS {s}.{HistoryTable} (
+                id            bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                module        text        NOT NULL,
+                version       text        NOT NULL,
+                file_name     text        NOT NULL,
+                checksum      text        NOT NULL,
+                direction     text        NOT NULL CHECK (direction IN ('up', 'down')),
+                is_undo       boolean     NOT NULL DEFAULT false,
+                run_id        uuid        NOT NULL,
+                applied_at    timestamptz NOT NULL DEFAULT clock_timestamp(),
+                execution_ms  integer     NOT NULL DEFAULT 0
+            );
+            CREATE INDEX IF NOT EXISTS {HistoryTable}_module_file ON {s}.{HistoryTable} (module, file_name, id);
+            CREATE INDEX IF NOT EXISTS {HistoryTable}_run ON {s}.{HistoryTable} (run_id, id);
+            CREATE TABLE IF NOT EXISTS {s}.{VersionsTable} (
+                module      text        PRIMARY KEY,
+                version     text        NOT NULL,
+                run_id      uuid,
+                updated_at  timestamptz NOT NULL DEFAULT clock_timestamp()
+            );
+            """;
+    }
+
+    public static async Task EnsureAsync(NpgsqlConnection connection, string schema, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(CreateSql(schema), connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
