@@ -9,6 +9,14 @@ public sealed record RunEvent(
     Guid RunId, string Tenant, string Module, string? Step, string Status,
     int StepsDone, int StepsTotal, long Done, long Total, string? Message, DateTimeOffset At)
 {
-    /// <summary>Overall progress of the run, 0..1.</summary>
-    public double Progress => StepsTotal == 0 ? 0 : Math.Clamp((StepsDone + (Total > 0 ? (double)Done / Total : 0)) / StepsTotal, 0, 1);
+    /// <summary>Overall progress of the run, 0..1: finished steps plus the running step's share of its items.</summary>
+    public double Progress
+    {
+        get
+        {
+            if (StepsTotal == 0) return 0;
+            var running = Step is not null && Status == StepStatus.Running && Total > 0 ? (double)Done / Total : 0;
+            return Math.Clamp((StepsDone + running) / StepsTotal, 0, 1);
+        }
+    }
 }

@@ -19,26 +19,37 @@ public sealed class RunEventListener(CatalogDatabase catalog)
     public async IAsyncEnumerable<RunEvent> ListenAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var events = System.Threading.Channels.Channel.CreateBounded<RunEvent>(new BoundedChannelOptions(4096) { FullMode = BoundedChannelFullMode.DropOldest });
-        await using var connection = await catalog.DataSource.OpenConnectionAsync(cancellationToken);
-        connection.Notification += (_, e) =>
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var connection = await catalog.DataSource.OpenConnectionAsync(cancellationToken);
+        Task pump = Task.CompletedTask;
+        try
         {
-            if (e.Channel != Channel) return;
-            try
+            connection.Notification += (_, e) =>
             {
-                if (JsonSerializer.Deserialize<RunEvent>(e.Payload, Json) is { } runEvent) events.Writer.TryWrite(runEvent);
-            }
-            catch (JsonException)
-            {
-                // A payload from another version of the engine: ignore it rather than stop listening.
-            }
-        };
-        await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
-            await listen.ExecuteNonQueryAsync(cancellationToken);
+                if (e.Channel != Channel) return;
+                try
+                {
+                    if (JsonSerializer.Deserialize<RunEvent>(e.Payload, Json) is { } runEvent) events.Writer.TryWrite(runEvent);
+                }
+                catch (JsonException)
+                {
+                    // A payload from another version of the engine: ignore it rather than stop listening.
+                }
+            };
+            await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
+                await listen.ExecuteNonQueryAsync(cancellationToken);
 
-        var pump = PumpAsync(connection, events.Writer, cancellationToken);
-        await foreach (var runEvent in events.Reader.ReadAllAsync(cancellationToken))
-            yield return runEvent;
-        await pump;
+            pump = PumpAsync(connection, events.Writer, stop.Token);
+            await foreach (var runEvent in events.Reader.ReadAllAsync(cancellationToken))
+                yield return runEvent;
+        }
+        finally
+        {
+            // Stop waiting for notifications before the connection goes back to the pool.
+            await stop.CancelAsync();
+            await pump;
+            await connection.DisposeAsync();
+        }
     }
 
     private static async Task PumpAsync(NpgsqlConnection connection, ChannelWriter<RunEvent> writer, CancellationToken cancellationToken)

@@ -25,7 +25,24 @@ public sealed class TestEngine : IAsyncDisposable
 
     public static async Task<TestEngine> StartAsync(PostgresServer server, IDictionary<string, string?>? settings = null)
     {
-        var connectionString = await server.CreateDatabaseAsync();
+        var engine = Build(await server.CreateDatabaseAsync(), settings);
+        await engine.Get<TenantService>().AddShardAsync("main", engine.ConnectionString, CancellationToken.None);
+        return engine;
+    }
+
+    /// <summary>A second engine over the same database, standing for another process or console node.</summary>
+    public TestEngine Sibling(IDictionary<string, string?>? settings = null) => Build(ConnectionString, settings);
+
+    /// <summary>The settings a child process needs to act as this engine (environment variables).</summary>
+    public IDictionary<string, string> ChildEnvironment => new Dictionary<string, string>
+    {
+        ["ConnectionStrings__Catalog"] = ConnectionString,
+        ["AiBos__Execution__HeartbeatInterval"] = "00:00:00.200",
+        ["AiBos__Execution__LockTimeout"] = "00:00:00.500",
+    };
+
+    private static TestEngine Build(string connectionString, IDictionary<string, string?>? settings)
+    {
         var values = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Catalog"] = connectionString,
@@ -36,9 +53,7 @@ public sealed class TestEngine : IAsyncDisposable
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection().AddLogging().AddAiBosMigrations(configuration).BuildServiceProvider(validateScopes: true);
-        var engine = new TestEngine(services, connectionString);
-        await engine.Get<TenantService>().AddShardAsync("main", connectionString, CancellationToken.None);
-        return engine;
+        return new TestEngine(services, connectionString);
     }
 
     public Task<Tenant> CreateTenantAsync(string key) =>
@@ -70,6 +85,17 @@ public sealed class TestEngine : IAsyncDisposable
         await using var connection = await OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Polls until <paramref name="condition"/> holds, failing the test after <paramref name="timeout"/>.</summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
+    {
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        while (!await condition())
+        {
+            if (DateTimeOffset.UtcNow > deadline) Assert.Fail($"Timed out after {timeout.TotalSeconds} s waiting until {what}.");
+            await Task.Delay(50);
+        }
     }
 
     public async Task<T> ScalarAsync<T>(string sql)
