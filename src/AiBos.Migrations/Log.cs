@@ -46,4 +46,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2301, Level = LogLevel.Warning, Message = "Publishing event of run {RunId} for tenant {Tenant} module {Module} step {Step} failed")]
     public static partial void EventPublishFailed(this ILogger logger, Exception exception, Guid runId, string tenant, string module, string step);
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Backup {BackupId} of tenant {Tenant} module {Module} created ({Type}, {SizeBytes} bytes) in {ElapsedMs} ms")]
+    public static partial void BackupCreated(this ILogger logger, Guid backupId, string tenant, string module, string type, long sizeBytes, long elapsedMs);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Backup {BackupId} restored to tenant {Tenant} module {Module} ({Discarded} rows discarded) in {ElapsedMs} ms")]
+    public static partial void BackupRestored(this ILogger logger, Guid backupId, string tenant, string module, long discarded, long elapsedMs);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Information, Message = "Backup {BackupId} of tenant {Tenant} module {Module} deleted: {Reason}")]
+    public static partial void BackupDeleted(this ILogger logger, Guid backupId, string tenant, string module, string reason);
 }

@@ -20,3 +20,10 @@ public sealed class InvalidInputException : MigrationException
 
 /// <summary>A tenant, module, version, run or backup that the catalog does not know.</summary>
 public sealed class NotFoundException(string message) : MigrationException(message);
+
+/// <summary>Another run or restore holds the tenant; nothing was touched. Try again when it is done.</summary>
+public sealed class TenantBusyException(string tenant)
+    : MigrationException($"Tenant '{tenant}' is busy with another run or restore: try again when it has finished.")
+{
+    public string Tenant { get; } = tenant;
+}

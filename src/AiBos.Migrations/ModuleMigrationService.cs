@@ -1,3 +1,4 @@
+using AiBos.Migrations.Backups;
 using AiBos.Migrations.Execution;
 using AiBos.Migrations.Registry;
 using AiBos.Migrations.Tenancy;
@@ -10,7 +11,7 @@ namespace AiBos.Migrations;
 /// </summary>
 public sealed class ModuleMigrationService(
     MigrationRegistry registry, TenantService tenants, MigrationRunner runner, RollbackService rollbacks,
-    RunQueries runs, RunRecovery recovery)
+    RunQueries runs, RunRecovery recovery, BackupService backups, BackupRetention retention, RollbackPoints rollbackPoints)
 {
     public Task<RegistrationResult> RegisterSchemaMigrationAsync(SchemaMigrationDefinition definition, CancellationToken cancellationToken) =>
         registry.RegisterAsync(definition, cancellationToken);
@@ -42,4 +43,27 @@ public sealed class ModuleMigrationService(
 
     public Task<IReadOnlyList<RecoveredRun>> RecoverAbandonedRunsAsync(CancellationToken cancellationToken) =>
         recovery.RecoverAbandonedRunsAsync(cancellationToken);
+
+    public Task<BackupInfo> CreateMigrationBackupAsync(string tenant, string module, string? version, BackupType type, string? actor,
+        CancellationToken cancellationToken, BackupFormat format = BackupFormat.Copy) =>
+        backups.CreateMigrationBackupAsync(tenant, module, version, type, format, actor, cancellationToken);
+
+    public Task<RestorePreview> PreviewRestoreAsync(Guid backupId, CancellationToken cancellationToken) =>
+        backups.PreviewRestoreAsync(backupId, cancellationToken);
+
+    public Task<RestoreOutcome> RestoreBackupAsync(Guid backupId, bool confirmDiscard, string? actor, CancellationToken cancellationToken) =>
+        backups.RestoreBackupAsync(backupId, confirmDiscard, actor, cancellationToken);
+
+    public Task<IReadOnlyList<BackupInfo>> ListBackupsAsync(string? tenant, string? module, CancellationToken cancellationToken) =>
+        backups.ListBackupsAsync(tenant, module, cancellationToken);
+
+    public Task<CleanupResult> CleanupExpiredBackupsAsync(CancellationToken cancellationToken) =>
+        retention.CleanupExpiredBackupsAsync(cancellationToken);
+
+    public Task<RollbackPointInfo> CreateRollbackPointAsync(string tenant, string module, string version, Guid? runId, string description,
+        string? actor, CancellationToken cancellationToken) =>
+        rollbackPoints.CreateRollbackPointAsync(tenant, module, version, runId, description, actor, cancellationToken);
+
+    public Task<RestoreOutcome> RestoreFromRollbackPointAsync(long id, bool confirmDiscard, string? actor, CancellationToken cancellationToken) =>
+        rollbackPoints.RestoreFromRollbackPointAsync(id, confirmDiscard, actor, cancellationToken);
 }

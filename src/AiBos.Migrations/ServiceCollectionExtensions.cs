@@ -1,3 +1,4 @@
+using AiBos.Migrations.Backups;
 using AiBos.Migrations.Catalog;
 using AiBos.Migrations.Execution;
 using AiBos.Migrations.Registry;
@@ -17,7 +18,9 @@ public static class ServiceCollectionExtensions
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ExecutionOptions>().Bind(configuration.GetSection(ExecutionOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
-        return services.AddCatalog().AddTenancy().AddRegistry().AddExecution();
+        services.AddOptions<BackupOptions>().Bind(configuration.GetSection(BackupOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        return services.AddCatalog().AddTenancy().AddRegistry().AddExecution().AddBackups();
     }
 
     private static IServiceCollection AddCatalog(this IServiceCollection services) => services
@@ -31,6 +34,12 @@ public static class ServiceCollectionExtensions
 
     private static IServiceCollection AddRegistry(this IServiceCollection services) => services
         .AddSingleton<MigrationRegistry>();
+
+    private static IServiceCollection AddBackups(this IServiceCollection services) => services
+        .AddSingleton<BackupService>()
+        .AddSingleton<BackupRetention>()
+        .AddSingleton<RollbackPoints>()
+        .AddSingleton<IRunStep, BackupStep>();
 
     private static IServiceCollection AddExecution(this IServiceCollection services) => services
         .AddSingleton<RunEventBus>()

@@ -15,6 +15,11 @@ internal static class HistoryUndo
     {
         var rows = await TenantHistory.ReadRunAsync(context.Session.Connection, context.Tenant.Schema, runId, cancellationToken);
         var pending = PendingUndo(rows);
+        // All or nothing: when any file lacks down SQL, undo none, so that the caller can restore the backup instead.
+        var missing = pending.Where(e => e.Direction == "up")
+            .Where(e => context.Registry.FirstOrDefault(m => m.Module == e.Module && m.FileName == e.FileName) is not { HasDown: true })
+            .Select(e => $"{e.Module}:{e.Version}/{e.FileName}").ToList();
+        if (missing.Count > 0) throw new StepFailedException($"Cannot undo by down SQL: {string.Join(", ", missing)} has no down SQL.");
         var done = 0;
         foreach (var entry in pending)
         {
@@ -42,20 +47,24 @@ internal static class HistoryUndo
             {
                 await context.Sql.InTransactionAsync(context.CurrentStep, async (connection, transaction, ct) =>
                 {
+                    var before = await ModuleObjects.ReadRelationsAsync(connection, transaction, schema, ct);
                     var ms = await TenantSql.ExecuteScriptAsync(connection, transaction, planned.Sql, ct);
+                    await ModuleObjects.ClaimNewAsync(connection, transaction, schema, migration.Module, before, ct);
                     await TenantHistory.AppendAsync(connection, transaction, schema, migration, direction, isUndo, historyRunId, ms, ct);
                     return ms;
                 }, cancellationToken);
                 return;
             }
-            var watch = System.Diagnostics.Stopwatch.StartNew();
-            foreach (var statement in SqlStatements.Split(planned.Sql))
-                await context.Sql.RunAloneAsync(context.CurrentStep, statement, cancellationToken);
+            // Statements that cannot run in a transaction are idempotent by contract (IF [NOT] EXISTS). Their history
+            // row is written first, so that a failure or a crash half-way (an invalid index left by CONCURRENTLY) is
+            // undone by the migration's down SQL like any applied file.
             await context.Sql.InTransactionAsync(context.CurrentStep, async (connection, transaction, ct) =>
             {
-                await TenantHistory.AppendAsync(connection, transaction, schema, migration, direction, isUndo, historyRunId, watch.ElapsedMilliseconds, ct);
+                await TenantHistory.AppendAsync(connection, transaction, schema, migration, direction, isUndo, historyRunId, 0, ct);
                 return 0;
             }, cancellationToken);
+            foreach (var statement in SqlStatements.Split(planned.Sql))
+                await context.Sql.RunAloneAsync(context.CurrentStep, statement, cancellationToken);
         }
         catch (Npgsql.PostgresException e) when (!cancellationToken.IsCancellationRequested)
         {

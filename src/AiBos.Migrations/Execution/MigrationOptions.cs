@@ -15,6 +15,10 @@ public sealed record MigrationOptions
     public TimeSpan? Timeout { get; init; }
     /// <summary>The lock timeout of each statement; the engine default when null.</summary>
     public TimeSpan? LockTimeout { get; init; }
+    /// <summary>Skip the backup the run starts with (explicit: without it, rollback can only use down SQL).</summary>
+    public bool SkipBackup { get; init; }
+    /// <summary>The type of that backup: full (default), incremental or schema-only.</summary>
+    public string BackupType { get; init; } = "full";
     /// <summary>Who asked for the run (user, CLI, API client), for the audit log.</summary>
     public string? RequestedBy { get; init; }
 }

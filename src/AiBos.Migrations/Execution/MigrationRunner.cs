@@ -105,6 +105,7 @@ public sealed class MigrationRunner(
             {
                 RunId = context.RunId, TenantKey = context.Tenant.Key, Module = context.Module, Version = context.Plan.From.ToString(),
                 Step = step.Kind, Description = $"{step.Name} completed",
+                State = JsonSerializer.Serialize(new { backupId = context.BackupId }, RunOptionsJson.Options),
             }, CancellationToken.None);
             logger.StepCompleted(step.Kind, context.RunId, context.Tenant.Key, context.Module, stepWatch.ElapsedMilliseconds);
             done.Add(step);
@@ -150,6 +151,7 @@ public sealed class MigrationRunner(
         var problems = new List<string>();
         if (from == to) problems.Add($"The from-version and the target version are both {from}: nothing to migrate.");
         if (options.BatchSize is < 1 or > 1_000_000) problems.Add($"The batch size {options.BatchSize} is out of range: use 1 to 1,000,000.");
+        try { Backups.BackupKinds.ParseType(options.BackupType); } catch (InvalidInputException e) { problems.AddRange(e.Problems); }
         if (options.Timeout is { } t && t <= TimeSpan.Zero) problems.Add("The run timeout must be positive.");
         if (options.LockTimeout is { } l && (l < TimeSpan.FromMilliseconds(10) || l > TimeSpan.FromMinutes(10))) problems.Add("The lock timeout must be between 10 ms and 10 minutes.");
         if (options.RollbackVersion is { } rv && SemanticVersion.TryParse(rv, out var parsed) && parsed != from)

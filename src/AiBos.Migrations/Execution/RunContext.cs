@@ -24,6 +24,8 @@ public sealed class RunContext(
     public Guid UndoRunId { get; init; } = runId;
     /// <summary>How the rollback returned the tenant (set by the steps that undo work).</summary>
     public string RollbackPath { get; set; } = Execution.RollbackPath.DownSql;
+    /// <summary>The backup this run took (set by the backup step); rollback points of later steps refer to it.</summary>
+    public Guid? BackupId { get; set; }
     /// <summary>The step currently executing or rolling back, for progress reports and logs.</summary>
     public string CurrentStep { get; internal set; } = "";
 

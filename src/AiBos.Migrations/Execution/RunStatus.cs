@@ -38,5 +38,6 @@ public static class RunKind
 public static class RollbackPath
 {
     public const string DownSql = "down-sql";
+    public const string BackupRestore = "backup-restore";
     public const string Nothing = "nothing-to-undo";
 }

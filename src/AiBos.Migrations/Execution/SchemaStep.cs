@@ -1,7 +1,12 @@
+using AiBos.Migrations.Backups;
+
 namespace AiBos.Migrations.Execution;
 
-/// <summary>Applies the plan's migrations one file at a time, each with its history row in the same transaction.</summary>
-public sealed class SchemaStep : IRunStep
+/// <summary>
+/// Applies the plan's migrations one file at a time, each with its history row in the same transaction. Rolls back
+/// by the fastest safe path: down SQL when every file to undo has one and it succeeds, otherwise the run's backup.
+/// </summary>
+public sealed class SchemaStep(BackupService backups) : IRunStep
 {
     public string Kind => "schema";
     public string Name => "Apply Schema Changes";
@@ -20,6 +25,21 @@ public sealed class SchemaStep : IRunStep
         }
     }
 
-    public async Task RollbackAsync(RunContext context, CancellationToken cancellationToken) =>
-        await HistoryUndo.UndoRunAsync(context, context.UndoRunId, cancellationToken);
+    public async Task RollbackAsync(RunContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await HistoryUndo.UndoRunAsync(context, context.UndoRunId, cancellationToken);
+        }
+        catch (StepFailedException downFailed)
+        {
+            var backup = await backups.FindRunBackupAsync(context.UndoRunId, cancellationToken)
+                ?? throw new StepFailedException($"{downFailed.Message} The run has no backup to restore instead.");
+            var restored = await backups.RestoreForRunAsync(context, backup, cancellationToken);
+            context.RollbackPath = restored.Preview.RowsDiscarded == 0
+                ? RollbackPath.BackupRestore
+                : $"{RollbackPath.BackupRestore} ({restored.Preview.RowsDiscarded} rows written since the backup were discarded)";
+            await context.ReportProgressAsync(1, 1, $"Restored backup {backup} because {downFailed.Message}", cancellationToken);
+        }
+    }
 }

@@ -7,14 +7,17 @@ namespace AiBos.Migrations.Tenancy;
 /// <c>aibos_schema_history</c> is append-only: every migration applied (up) or reverted (down), and every undo
 /// of those by a rollback (<c>is_undo</c>). A file is applied when its latest row is an "up" row.
 /// <c>aibos_module_versions</c> holds the verified version of each installed module.
+/// <c>aibos_module_objects</c> says which module owns each table, view and standalone sequence: the relations a
+/// module's migrations created, claimed in the same transaction. Backups copy exactly a module's relations.
 /// </summary>
 public static class TenantBookkeeping
 {
     public const string HistoryTable = "aibos_schema_history";
     public const string VersionsTable = "aibos_module_versions";
+    public const string ObjectsTable = "aibos_module_objects";
 
     /// <summary>Tables of the engine inside a tenant schema, excluded from module fingerprints and backups.</summary>
-    public static readonly IReadOnlyList<string> Tables = [HistoryTable, VersionsTable];
+    public static readonly IReadOnlyList<string> Tables = [HistoryTable, VersionsTable, ObjectsTable];
 
     public static string CreateSql(string schema)
     {
@@ -35,6 +38,11 @@ public static class TenantBookkeeping
             );
             CREATE INDEX IF NOT EXISTS {HistoryTable}_module_file ON {s}.{HistoryTable} (module, file_name, id);
             CREATE INDEX IF NOT EXISTS {HistoryTable}_run ON {s}.{HistoryTable} (run_id, id);
+            CREATE TABLE IF NOT EXISTS {s}.{ObjectsTable} (
+                relation    text        PRIMARY KEY,
+                module      text        NOT NULL,
+                claimed_at  timestamptz NOT NULL DEFAULT clock_timestamp()
+            );
             CREATE TABLE IF NOT EXISTS {s}.{VersionsTable} (
                 module      text        PRIMARY KEY,
                 version     text        NOT NULL,

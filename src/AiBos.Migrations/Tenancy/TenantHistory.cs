@@ -23,11 +23,14 @@ public sealed record TenantState(
 /// <summary>Reads and writes a tenant's history and module versions on a connection to the tenant's shard.</summary>
 public static class TenantHistory
 {
-    public static async Task<TenantState> ReadStateAsync(NpgsqlConnection connection, string schema, CancellationToken cancellationToken)
+    public static Task<TenantState> ReadStateAsync(NpgsqlConnection connection, string schema, CancellationToken cancellationToken) =>
+        ReadStateAsync(connection, null, schema, cancellationToken);
+
+    public static async Task<TenantState> ReadStateAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string schema, CancellationToken cancellationToken)
     {
         var s = Identifiers.Quote(schema);
         var versions = new Dictionary<string, SemanticVersion>(StringComparer.Ordinal);
-        await using (var command = new NpgsqlCommand($"SELECT module, version FROM {s}.{TenantBookkeeping.VersionsTable}", connection))
+        await using (var command = new NpgsqlCommand($"SELECT module, version FROM {s}.{TenantBookkeeping.VersionsTable}", connection, transaction))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -35,7 +38,7 @@ public static class TenantHistory
         }
 
         // The latest row per file decides; a file is applied when that row is an "up".
-        var applied = await ReadAsync(connection, $"""
+        var applied = await ReadAsync(connection, transaction, $"""
             SELECT * FROM (
                 SELECT DISTINCT ON (module, file_name) id, module, version, file_name, checksum, direction, is_undo,
                        run_id, applied_at, execution_ms
@@ -49,14 +52,20 @@ public static class TenantHistory
 
     /// <summary>The rows a run wrote, oldest first.</summary>
     public static Task<List<HistoryEntry>> ReadRunAsync(NpgsqlConnection connection, string schema, Guid runId, CancellationToken cancellationToken) =>
-        ReadAsync(connection, $"""
+        ReadAsync(connection, null, $"""
             SELECT id, module, version, file_name, checksum, direction, is_undo, run_id, applied_at, execution_ms
             FROM {Identifiers.Quote(schema)}.{TenantBookkeeping.HistoryTable}
             WHERE run_id = @run ORDER BY id
             """, runId, cancellationToken);
 
-    public static async Task AppendAsync(
+    public static Task AppendAsync(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, string schema, RegisteredMigration migration,
+        string direction, bool isUndo, Guid runId, long executionMs, CancellationToken cancellationToken) =>
+        AppendAsync(connection, transaction, schema, migration.Module, migration.Version.ToString(), migration.FileName, migration.Checksum,
+            direction, isUndo, runId, executionMs, cancellationToken);
+
+    public static async Task AppendAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, string schema, string module, string version, string fileName, string checksum,
         string direction, bool isUndo, Guid runId, long executionMs, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand($"""
@@ -64,10 +73,10 @@ public static class TenantHistory
                 (module, version, file_name, checksum, direction, is_undo, run_id, execution_ms)
             VALUES (@module, @version, @file, @checksum, @direction, @undo, @run, @ms)
             """, connection, transaction);
-        command.Parameters.AddWithValue("module", migration.Module);
-        command.Parameters.AddWithValue("version", migration.Version.ToString());
-        command.Parameters.AddWithValue("file", migration.FileName);
-        command.Parameters.AddWithValue("checksum", migration.Checksum);
+        command.Parameters.AddWithValue("module", module);
+        command.Parameters.AddWithValue("version", version);
+        command.Parameters.AddWithValue("file", fileName);
+        command.Parameters.AddWithValue("checksum", checksum);
         command.Parameters.AddWithValue("direction", direction);
         command.Parameters.AddWithValue("undo", isUndo);
         command.Parameters.AddWithValue("run", runId);
@@ -93,9 +102,9 @@ public static class TenantHistory
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static async Task<List<HistoryEntry>> ReadAsync(NpgsqlConnection connection, string sql, Guid? runId, CancellationToken cancellationToken)
+    private static async Task<List<HistoryEntry>> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, Guid? runId, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(sql, connection);
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
         if (runId is { } id) command.Parameters.AddWithValue("run", id);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var entries = new List<HistoryEntry>();

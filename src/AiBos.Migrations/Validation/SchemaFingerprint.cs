@@ -29,12 +29,21 @@ public sealed record SchemaFingerprint(IReadOnlyDictionary<string, string> Objec
         return differences;
     }
 
-    public static async Task<SchemaFingerprint> ReadAsync(NpgsqlConnection connection, string schema, CancellationToken cancellationToken)
+    public static Task<SchemaFingerprint> ReadAsync(NpgsqlConnection connection, string schema, CancellationToken cancellationToken) =>
+        ReadAsync(connection, null, schema, null, cancellationToken);
+
+    /// <summary>
+    /// Reads the fingerprint of <paramref name="schema"/>; with <paramref name="relations"/>, only of those relations
+    /// (a module's tables and views) with their columns, constraints, indexes, owned sequences and triggers.
+    /// </summary>
+    public static async Task<SchemaFingerprint> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string schema,
+        IReadOnlyCollection<string>? relations, CancellationToken cancellationToken)
     {
         var objects = new Dictionary<string, string>(StringComparer.Ordinal);
-        await using var command = new NpgsqlCommand(Query, connection);
+        await using var command = new NpgsqlCommand(Query, connection, transaction);
         command.Parameters.AddWithValue("schema", schema);
         command.Parameters.AddWithValue("excluded", TenantBookkeeping.Tables.ToArray());
+        command.Parameters.Add(new NpgsqlParameter("only", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)relations?.ToArray() ?? DBNull.Value });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -52,7 +61,11 @@ public sealed record SchemaFingerprint(IReadOnlyDictionary<string, string> Objec
             WHERE n.nspname = @schema AND NOT (c.relname = ANY(@excluded))
               AND NOT EXISTS (SELECT 1 FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid WHERE i.indexrelid = c.oid AND t.relname = ANY(@excluded))
               AND NOT (c.relkind = 'S' AND EXISTS (SELECT 1 FROM pg_depend d JOIN pg_class t ON t.oid = d.refobjid
-                                                  WHERE d.objid = c.oid AND d.deptype IN ('a', 'i') AND t.relname = ANY(@excluded))))
+                                                  WHERE d.objid = c.oid AND d.deptype IN ('a', 'i') AND t.relname = ANY(@excluded)))
+              AND (@only IS NULL OR c.relname = ANY(@only)
+                   OR EXISTS (SELECT 1 FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid WHERE i.indexrelid = c.oid AND t.relname = ANY(@only))
+                   OR EXISTS (SELECT 1 FROM pg_depend d JOIN pg_class t ON t.oid = d.refobjid
+                              WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('a', 'i') AND t.relname = ANY(@only))))
         SELECT 'table ' || relname, relkind::text || coalesce(' ' || obj_description(oid, 'pg_class'), '')
         FROM rels WHERE relkind IN ('r', 'p')
         UNION ALL
@@ -86,10 +99,10 @@ public sealed record SchemaFingerprint(IReadOnlyDictionary<string, string> Objec
         FROM rels r JOIN pg_trigger t ON t.tgrelid = r.oid AND NOT t.tgisinternal
         UNION ALL
         SELECT 'function ' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')', pg_get_functiondef(p.oid)
-        FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = @schema AND p.prokind IN ('f', 'p')
+        FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE @only IS NULL AND n.nspname = @schema AND p.prokind IN ('f', 'p')
         UNION ALL
         SELECT 'type ' || t.typname, t.typtype::text
         FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
-        WHERE n.nspname = @schema AND t.typtype IN ('e', 'd', 'c') AND NOT EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = t.typrelid AND c.relkind <> 'c')
+        WHERE @only IS NULL AND n.nspname = @schema AND t.typtype IN ('e', 'd', 'c') AND NOT EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = t.typrelid AND c.relkind <> 'c')
         """;
 }

@@ -35,9 +35,9 @@ public sealed class UpgradeTests(PostgresServer server)
 
         var run = await t.Engine.GetMigrationAsync(completed.RunId, None);
         Assert.Equal(RunStatus.Completed, run.Status);
-        Assert.Equal(["schema", "validation"], run.MigrationSteps.Select(s => s.Kind));
+        Assert.Equal(["backup", "schema", "validation"], run.MigrationSteps.Select(s => s.Kind));
         Assert.All(run.MigrationSteps, s => Assert.Equal(StepStatus.Completed, s.Status));
-        Assert.Equal(2L, await t.ScalarAsync<long>($"SELECT count(*) FROM aibos.rollback_points WHERE run_id = '{completed.RunId}'"));
+        Assert.Equal(3L, await t.ScalarAsync<long>($"SELECT count(*) FROM aibos.rollback_points WHERE run_id = '{completed.RunId}'"));
     }
 
     [Fact]
@@ -123,26 +123,45 @@ public sealed class UpgradeTests(PostgresServer server)
         var rollbackRun = (await t.Engine.ListMigrationsAsync(new MigrationFilter(Tenant: "tenant123"), None)).Single(r => r.RollbackOf == upgrade.RunId);
         Assert.Equal(RunStatus.Completed, rollbackRun.Status);
         Assert.Equal("ops-alice", rollbackRun.RequestedBy);
-        Assert.Equal(["validation", "schema", "verify"], rollbackRun.MigrationSteps.Select(s => s.Kind));
+        Assert.Equal(["validation", "schema", "backup", "verify"], rollbackRun.MigrationSteps.Select(s => s.Kind));
 
         // The same upgrade can run again afterwards.
         Assert.IsType<Completed>(await t.MigrateAsync("tenant123", "accounting", "1.0.0", "2.0.0"));
     }
 
     [Fact]
-    public async Task a_rollback_that_fails_ends_in_needs_operator_with_the_reason()
+    public async Task a_rollback_whose_down_sql_fails_without_a_backup_ends_in_needs_operator_with_the_reason()
     {
         await using var t = await TestEngine.StartAsync(server);
         await t.RegisterScenarioAsync("BrokenDown", "billing");
         await t.CreateTenantAsync("acme");
         await t.InstallAsync("acme", "billing", "1.0.0");
 
-        var outcome = await t.MigrateAsync("acme", "billing", "1.0.0", "2.0.0");
+        var outcome = await t.MigrateAsync("acme", "billing", "1.0.0", "2.0.0", new MigrationOptions { SkipBackup = true });
 
         var needsOperator = Assert.IsType<NeedsOperator>(outcome);
         Assert.Contains("returned 0, expected 1", needsOperator.Reason);
         Assert.Contains("column \"state\"", needsOperator.Reason);
+        Assert.Contains("no backup", needsOperator.Reason);
         Assert.Equal(RunStatus.NeedsOperator, (await t.Engine.GetMigrationAsync(needsOperator.RunId, None)).Status);
+    }
+
+    [Fact]
+    public async Task a_rollback_whose_down_sql_fails_restores_the_run_backup_and_says_so()
+    {
+        await using var t = await TestEngine.StartAsync(server);
+        await t.RegisterScenarioAsync("BrokenDown", "billing");
+        await t.CreateTenantAsync("acme");
+        await t.InstallAsync("acme", "billing", "1.0.0");
+        var before = await t.SnapshotAsync("acme");
+
+        var outcome = await t.MigrateAsync("acme", "billing", "1.0.0", "2.0.0");
+
+        var rolledBack = Assert.IsType<RolledBack>(outcome is NeedsOperator n ? throw new Xunit.Sdk.XunitException(n.Reason) : outcome);
+        Assert.Equal(RollbackPath.BackupRestore, rolledBack.RollbackPath);
+        before.ShouldEqual(await t.SnapshotAsync("acme"));
+        Assert.Equal(RollbackPath.BackupRestore, (await t.Engine.GetMigrationAsync(rolledBack.RunId, None)).RollbackPath);
+        Assert.Equal("1.0.0", await t.ScalarAsync<string>("SELECT version FROM tenant_acme.aibos_module_versions WHERE module = 'billing'"));
     }
 
     [Fact]

@@ -1,0 +1,120 @@
+using AiBos.Migrations.Tenancy;
+using AiBos.Migrations.Validation;
+using Npgsql;
+
+namespace AiBos.Migrations.Backups;
+
+/// <summary>
+/// Writes one backup inside the caller's transaction on the tenant's shard, which must be REPEATABLE READ so that
+/// all tables are copied at one moment while the tenant keeps writing. The backup schema is created in the same
+/// transaction: a process killed half-way leaves no half-backup, the whole transaction disappears.
+/// </summary>
+internal static class BackupWriter
+{
+    public static async Task<(BackupManifest Manifest, long SizeBytes)> WriteAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Tenant tenant, string module, string version,
+        BackupType type, BackupFormat format, string backupSchema, BackupChain? parent, Func<string, int, int, Task> progress,
+        CancellationToken cancellationToken)
+    {
+        var tenantSchema = Identifiers.Quote(tenant.Schema);
+        var target = Identifiers.Quote(backupSchema);
+        var relations = await ModuleObjects.OfModuleAsync(connection, transaction, tenant.Schema, module, cancellationToken);
+        if (relations.Count == 0)
+            throw new InvalidInputException($"Module '{module}' owns no tables in tenant '{tenant.Key}': nothing to back up.");
+
+        var structure = await ModuleStructureReader.ReadAsync(connection, transaction, tenant.Schema, relations, cancellationToken);
+        var fingerprint = await SchemaFingerprint.ReadAsync(connection, transaction, tenant.Schema, relations, cancellationToken);
+        var history = (await TenantHistory.ReadStateAsync(connection, transaction, tenant.Schema, cancellationToken)).Applied
+            .Where(a => a.Module == module).Select(AppliedFile.From).ToList();
+        await ExecuteAsync(connection, transaction, $"CREATE SCHEMA {target}", cancellationToken);
+
+        if (format == BackupFormat.Snapshot)
+        {
+            // Built where a restore can swap it in: same names, indexes and constraints already in place.
+            await ExecuteAsync(connection, transaction, $"SET LOCAL search_path TO {target}, {tenantSchema}", cancellationToken);
+            foreach (var statement in structure.Create) await ExecuteAsync(connection, transaction, statement, cancellationToken);
+        }
+
+        var tables = new List<BackupTable>();
+        for (var i = 0; i < structure.Tables.Count; i++)
+        {
+            var shape = structure.Tables[i];
+            var source = $"{tenantSchema}.{Identifiers.Quote(shape.Name)}";
+            var content = await TableContents.ReadTableAsync(connection, transaction, source, shape.Name, cancellationToken);
+            var stored = type switch
+            {
+                BackupType.SchemaOnly => new BackupTable(shape.Name, content.Rows, content.Checksum, "none"),
+                BackupType.Incremental when parent is not null && BackupChain.CanBeIncremental(shape, parent.Newest.Manifest, shape.Name) =>
+                    await WriteIncrementAsync(connection, transaction, target, source, shape, parent, content, cancellationToken),
+                _ => await WriteFullAsync(connection, transaction, target, source, shape, format, content, cancellationToken),
+            };
+            tables.Add(stored);
+            await progress(shape.Name, i + 1, structure.Tables.Count);
+        }
+
+        if (format == BackupFormat.Snapshot)
+        {
+            foreach (var statement in structure.AfterLoad) await ExecuteAsync(connection, transaction, statement, cancellationToken);
+            foreach (var sequence in structure.Sequences)
+                await ExecuteAsync(connection, transaction, $"SELECT setval('{Identifiers.Quote(sequence.Name)}', {sequence.LastValue}, {sequence.IsCalled})", cancellationToken);
+            await ExecuteAsync(connection, transaction, $"SET LOCAL search_path TO {tenantSchema}", cancellationToken);
+        }
+
+        var manifest = new BackupManifest(format.ToText(), version, structure, tables, fingerprint.Objects, history);
+        return (manifest, await SizeAsync(connection, transaction, backupSchema, cancellationToken));
+    }
+
+    private static async Task<BackupTable> WriteFullAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string target, string source,
+        TableShape shape, BackupFormat format, TableContent content, CancellationToken cancellationToken)
+    {
+        var table = Identifiers.Quote(shape.Name);
+        if (format == BackupFormat.Snapshot)
+        {
+            var columns = string.Join(", ", shape.Insertable.Select(Identifiers.Quote));
+            var overriding = shape.HasIdentityAlways ? " OVERRIDING SYSTEM VALUE" : "";
+            await ExecuteAsync(connection, transaction, $"INSERT INTO {target}.{table} ({columns}){overriding} SELECT {columns} FROM {source}", cancellationToken);
+        }
+        else
+        {
+            await ExecuteAsync(connection, transaction, $"CREATE TABLE {target}.{table} AS SELECT * FROM {source}", cancellationToken);
+        }
+        return new BackupTable(shape.Name, content.Rows, content.Checksum, "full");
+    }
+
+    private static async Task<BackupTable> WriteIncrementAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string target, string source,
+        TableShape shape, BackupChain parent, TableContent content, CancellationToken cancellationToken)
+    {
+        var before = parent.StateSql(shape.Name)!;
+        var keys = string.Join(", ", shape.PrimaryKey.Select(k => $"p.{Identifiers.Quote(k)}"));
+        var join = string.Join(" AND ", shape.PrimaryKey.Select(k => $"c.{Identifiers.Quote(k)} = p.{Identifiers.Quote(k)}"));
+        var added = Identifiers.Quote(BackupChain.AddedTable(shape.Name));
+        var removed = Identifiers.Quote(BackupChain.RemovedTable(shape.Name));
+        // Added: rows that are new or changed. Removed: keys of parent rows deleted or changed since.
+        var addedRows = await ExecuteAsync(connection, transaction, $"""
+            CREATE TABLE {target}.{added} AS
+            SELECT c.* FROM {source} c LEFT JOIN ({before}) p ON {join}
+            WHERE p.{Identifiers.Quote(shape.PrimaryKey[0])} IS NULL OR c::text IS DISTINCT FROM p::text
+            """, cancellationToken);
+        var removedRows = await ExecuteAsync(connection, transaction, $"""
+            CREATE TABLE {target}.{removed} AS
+            SELECT {keys} FROM ({before}) p LEFT JOIN {source} c ON {join}
+            WHERE c.{Identifiers.Quote(shape.PrimaryKey[0])} IS NULL OR c::text IS DISTINCT FROM p::text
+            """, cancellationToken);
+        return new BackupTable(shape.Name, content.Rows, content.Checksum, "incremental", addedRows, removedRows);
+    }
+
+    private static async Task<long> SizeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string schema, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0)::bigint FROM pg_class c WHERE c.relnamespace = to_regnamespace(@schema) AND c.relkind IN ('r', 'm')",
+            connection, transaction);
+        command.Parameters.AddWithValue("schema", schema);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    internal static async Task<int> ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
