@@ -76,7 +76,7 @@ public static class SqlStatements
         return statements;
     }
 
-    private static string? DollarTag(string sql, int start)
+    internal static string? DollarTag(string sql, int start)
     {
         // $$ or $tag$ where tag is an identifier; not $1 (a parameter).
         var end = start + 1;
