@@ -1,13 +1,23 @@
 using AiBos.Migrations;
+using AiBos.Migrations.Backups;
 using AiBos.Migrations.Execution;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-// Usage: AiBos.Migrations.TestHost <tenant> <module> <from> <to> [rollbackOnFailure true|false]
-// The catalog connection comes from ConnectionStrings__Catalog. Prints the outcome and exits 0.
+// Runs one engine operation in its own process, so that tests can kill it with SIGKILL half-way.
+//   migrate <tenant> <module> <from> <to> [rollbackOnFailure]
+//   backup  <tenant> <module>
+//   restore <backupId>
+// The catalog connection comes from ConnectionStrings__Catalog. Prints the outcome.
 var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
-var services = new ServiceCollection().AddLogging().AddAiBosMigrations(configuration).BuildServiceProvider();
+await using var services = new ServiceCollection().AddLogging().AddAiBosMigrations(configuration).BuildServiceProvider();
 var engine = services.GetRequiredService<ModuleMigrationService>();
-var options = new MigrationOptions { RollbackOnFailure = args.Length < 5 || bool.Parse(args[4]) };
-var outcome = await engine.ExecuteModuleMigrationAsync(args[0], args[1], args[2], args[3], options, CancellationToken.None);
+object outcome = args[0] switch
+{
+    "migrate" => await engine.ExecuteModuleMigrationAsync(args[1], args[2], args[3], args[4],
+        new MigrationOptions { RollbackOnFailure = args.Length < 6 || bool.Parse(args[5]) }, CancellationToken.None),
+    "backup" => await engine.CreateMigrationBackupAsync(args[1], args[2], null, BackupType.Full, "test-host", CancellationToken.None),
+    "restore" => await engine.RestoreBackupAsync(Guid.Parse(args[1]), confirmDiscard: true, "test-host", CancellationToken.None),
+    _ => throw new ArgumentException($"Unknown mode {args[0]}"),
+};
 Console.WriteLine(outcome);

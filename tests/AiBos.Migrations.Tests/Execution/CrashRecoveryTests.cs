@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using AiBos.Migrations.Execution;
 using AiBos.Migrations.Tests.Infrastructure;
 
@@ -20,7 +19,7 @@ public sealed class CrashRecoveryTests(PostgresServer server)
 
         var log = TestContext.Current.TestOutputHelper!;
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        using var child = StartChild(t, "acme", "billing", "1.0.0", "2.0.0", rollbackOnFailure);
+        using var child = ChildEngine.Start(t, "migrate", "acme", "billing", "1.0.0", "2.0.0", rollbackOnFailure.ToString());
         await TestEngine.WaitUntilAsync(async () => await t.ScalarAsync<long>(
             "SELECT count(*) FROM pg_stat_activity WHERE query LIKE '%pg_sleep(30)%' AND state = 'active' AND datname = current_database() AND pid <> pg_backend_pid()") == 1,
             TimeSpan.FromSeconds(30), "the child is inside the slow migration file");
@@ -63,18 +62,5 @@ public sealed class CrashRecoveryTests(PostgresServer server)
             before.ShouldEqual(await t.SnapshotAsync("acme"));
         }
         Assert.Empty(await next.Engine.RecoverAbandonedRunsAsync(CancellationToken.None));
-    }
-
-    private static Process StartChild(TestEngine t, string tenant, string module, string from, string to, bool rollbackOnFailure)
-    {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "AiBos.Migrations.TestHost.dll"), tenant, module, from, to, rollbackOnFailure.ToString() },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var (key, value) in t.ChildEnvironment) info.Environment[key] = value;
-        return Process.Start(info) ?? throw new InvalidOperationException("The child engine did not start.");
     }
 }

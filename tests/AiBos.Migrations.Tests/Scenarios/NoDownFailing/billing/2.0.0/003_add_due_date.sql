@@ -1,0 +1,2 @@
+ALTER TABLE invoices ADD COLUMN due_date date;
+CREATE INDEX idx_invoices_due_date ON invoices (due_date);
