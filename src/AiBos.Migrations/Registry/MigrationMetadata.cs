@@ -21,13 +21,26 @@ public sealed record MigrationMetadata(
                 Strings(root, "dependencies", path),
                 ValidationQueriesOf(root, path),
                 root.TryGetProperty("estimatedSeconds", out var e) ? e.GetInt32() : 0,
-                root.TryGetProperty("riskLevel", out var r) ? RiskLevels.Parse(r.GetString()) : RiskLevel.Low,
+                RiskLevelOf(root, path),
                 !root.TryGetProperty("transactional", out var t) || t.GetBoolean(),
                 root.TryGetProperty("checksum", out var c) ? c.GetString() : null);
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {
             throw new InvalidInputException($"{path}: the metadata is not valid ({e.Message}).");
+        }
+    }
+
+    private static RiskLevel RiskLevelOf(JsonElement root, string path)
+    {
+        if (!root.TryGetProperty("riskLevel", out var risk)) return RiskLevel.Low;
+        try
+        {
+            return RiskLevels.Parse(risk.GetString());
+        }
+        catch (InvalidInputException e)
+        {
+            throw new InvalidInputException($"{path}: {e.Message}");
         }
     }
 

@@ -201,12 +201,14 @@ public sealed class MigrationRegistry(CatalogDatabase catalog, AuditLog audit, I
         row.Transactional = d.Transactional;
     }
 
+    // Compared as the checksum compares up SQL: line endings and trailing blanks of the down SQL are no change, and the
+    // validation queries by value, since the catalog keeps them as jsonb (which rewrites the JSON text it is given).
     private static bool SameContent(SchemaMigrationRow row, SchemaMigrationDefinition d, SemanticVersion version, List<string> dependencies, string checksum) =>
         row.Checksum == checksum
         && row.Version == version.ToString()
-        && (row.DownSql ?? "") == (string.IsNullOrWhiteSpace(d.DownSql) ? "" : d.DownSql)
+        && SqlChecksum.Normalise(row.DownSql ?? "") == SqlChecksum.Normalise(string.IsNullOrWhiteSpace(d.DownSql) ? "" : d.DownSql)
         && row.Dependencies.SequenceEqual(dependencies)
-        && row.ValidationQueries == JsonSerializer.Serialize(d.ValidationQueries, RegisteredMigration.Json)
+        && (JsonSerializer.Deserialize<List<ValidationQuery>>(row.ValidationQueries, RegisteredMigration.Json) ?? []).SequenceEqual(d.ValidationQueries)
         && row.EstimatedSeconds == d.EstimatedSeconds
         && row.DeclaredRisk == d.RiskLevel.ToText()
         && row.Transactional == d.Transactional;

@@ -26,6 +26,10 @@ public sealed record ModuleFolder(string Name, string Description, IReadOnlyList
             {
                 problems.Add($"{manifest}: not valid JSON ({e.Message}).");
             }
+            catch (InvalidOperationException e)
+            {
+                problems.Add($"{manifest}: must be a JSON object whose 'name' and 'description' are strings ({e.Message}).");
+            }
         }
 
         var versions = new List<SemanticVersion>();

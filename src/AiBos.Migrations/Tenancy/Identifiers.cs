@@ -17,13 +17,14 @@ public static partial class Identifiers
         "public", "pg_catalog", "information_schema", "pg_toast", "aibos", "quartz",
     };
 
-    [GeneratedRegex("^[a-z][a-z0-9_]*$")]
+    // \z, not $: in .NET "$" also matches before a final "\n", which would let "tenant\n" through.
+    [GeneratedRegex(@"^[a-z][a-z0-9_]*\z")]
     private static partial Regex LowerSnake();
 
-    [GeneratedRegex("^[a-z][a-z0-9_-]*$")]
+    [GeneratedRegex(@"^[a-z][a-z0-9_-]*\z")]
     private static partial Regex ModulePattern();
 
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_.-]*\.sql$")]
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_.-]*\.sql\z")]
     private static partial Regex MigrationFilePattern();
 
     public static string ValidateTenantKey(string? key)
