@@ -39,7 +39,8 @@ public static class SqlStatements
             else if (c is '\'' or '"')
             {
                 var start = i;
-                var escapes = c == '\'' && i > 0 && (sql[i - 1] is 'E' or 'e');
+                // E'...' strings take backslash escapes; a quote after a word that merely ends in "e" does not.
+                var escapes = c == '\'' && i > 0 && (sql[i - 1] is 'E' or 'e') && (i < 2 || !IsIdentifierChar(sql[i - 2]));
                 i++;
                 while (i < sql.Length)
                 {
@@ -54,7 +55,7 @@ public static class SqlStatements
                 }
                 current.Append(sql, start, Math.Min(i, sql.Length) - start);
             }
-            else if (c == '$' && DollarTag(sql, i) is { } tag)
+            else if (c == '$' && (i == 0 || !IsIdentifierChar(sql[i - 1])) && DollarTag(sql, i) is { } tag)
             {
                 var end = sql.IndexOf(tag, i + tag.Length, StringComparison.Ordinal);
                 end = end < 0 ? sql.Length : end + tag.Length;
@@ -85,6 +86,9 @@ public static class SqlStatements
         var tag = sql[start..(end + 1)];
         return tag.Length > 2 && char.IsDigit(tag[1]) ? null : tag;
     }
+
+    /// <summary>Characters that continue an identifier ('$' included: a$b is one identifier, not a dollar quote).</summary>
+    internal static bool IsIdentifierChar(char c) => char.IsLetterOrDigit(c) || c is '_' or '$';
 
     private static void Add(List<string> statements, StringBuilder current)
     {

@@ -29,6 +29,8 @@ public static class MigrationPlanner
         }
         else
         {
+            // Only what the tenant has applied is undone: down SQL of a file it never ran would break it.
+            selected = selected.Where(m => state.IsApplied(m.Module, m.FileName)).ToList();
             selected.Reverse();
             planned = selected.Select(m => new PlannedMigration(m, Direction.Down)).ToList();
             foreach (var m in selected.Where(m => !m.HasDown))

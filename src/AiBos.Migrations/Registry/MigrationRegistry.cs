@@ -35,6 +35,11 @@ public sealed class MigrationRegistry(CatalogDatabase catalog, AuditLog audit, I
             var key = $"{definition.Module}/{definition.MigrationFile}";
             if (!existing.TryGetValue(key, out var row))
             {
+                if (await TenantsPastAsync(db, definition.Module, version, cancellationToken) is > 0 and var past)
+                {
+                    problems.Add($"{definition.Module}:{version}/{definition.MigrationFile} is a new file in version {version}, which {past} tenant(s) already have: upgrades never revisit a version, so ship it in a new version.");
+                    continue;
+                }
                 row = NewRow(definition, version, dependencies, checksum);
                 db.SchemaMigrations.Add(row);
                 existing[key] = row;
@@ -129,6 +134,13 @@ public sealed class MigrationRegistry(CatalogDatabase catalog, AuditLog audit, I
     {
         await using var db = catalog.CreateContext();
         return await db.Modules.AnyAsync(m => m.Name == module, cancellationToken);
+    }
+
+    /// <summary>How many tenants are at <paramref name="version"/> of the module or later (from the catalog's mirror).</summary>
+    private static async Task<int> TenantsPastAsync(CatalogDbContext db, string module, SemanticVersion version, CancellationToken cancellationToken)
+    {
+        var versions = await db.TenantModules.AsNoTracking().Where(m => m.Module == module).Select(m => m.Version).ToListAsync(cancellationToken);
+        return versions.Count(v => SemanticVersion.TryParse(v, out var installed) && installed >= version);
     }
 
     private sealed record Incoming(SchemaMigrationDefinition Definition, SemanticVersion Version, List<string> Dependencies, string Checksum);

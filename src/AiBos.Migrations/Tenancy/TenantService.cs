@@ -14,8 +14,9 @@ public sealed class TenantService(CatalogDatabase catalog, ShardConnections shar
         Identifiers.ValidateShardName(name);
         try
         {
-            _ = new NpgsqlConnectionStringBuilder(connectionString);
-            await using var probe = new NpgsqlConnection(connectionString);
+            // The probe must not leave an idle connection in the shared pool.
+            var probeString = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString;
+            await using var probe = new NpgsqlConnection(probeString);
             await probe.OpenAsync(cancellationToken);
         }
         catch (Exception e) when (e is ArgumentException or NpgsqlException or FormatException)

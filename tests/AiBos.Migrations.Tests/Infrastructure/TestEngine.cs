@@ -116,5 +116,11 @@ public sealed class TestEngine : IAsyncDisposable
         return connection;
     }
 
-    public async ValueTask DisposeAsync() => await Services.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        // Close this test's idle pooled connections, so that a suite of many databases stays within max_connections.
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        NpgsqlConnection.ClearPool(connection);
+    }
 }

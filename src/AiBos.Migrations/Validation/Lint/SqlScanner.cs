@@ -40,7 +40,7 @@ internal sealed class SqlScanner
             else if (c == '/' && next == '*') SkipBlockComment();
             else if (c == '\'') ReadString();
             else if (c == '"') ReadQuotedIdentifier();
-            else if (c == '$' && SqlStatements.DollarTag(_sql, _i) is { } tag) ReadDollarString(tag);
+            else if (c == '$' && (_i == 0 || !SqlStatements.IsIdentifierChar(_sql[_i - 1])) && SqlStatements.DollarTag(_sql, _i) is { } tag) ReadDollarString(tag);
             else
             {
                 Emit(c.ToString(), char.ToLowerInvariant(c).ToString());
@@ -71,7 +71,7 @@ internal sealed class SqlScanner
     private void ReadString()
     {
         var start = _i;
-        var escapes = _i > 0 && _sql[_i - 1] is 'E' or 'e';
+        var escapes = _i > 0 && _sql[_i - 1] is 'E' or 'e' && (_i < 2 || !SqlStatements.IsIdentifierChar(_sql[_i - 2]));
         var content = new StringBuilder();
         _i++;
         while (_i < _sql.Length)
