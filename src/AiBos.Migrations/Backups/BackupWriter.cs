@@ -22,11 +22,11 @@ internal static class BackupWriter
         if (relations.Count == 0)
             throw new InvalidInputException($"Module '{module}' owns no tables in tenant '{tenant.Key}': nothing to back up.");
 
+        await ExecuteAsync(connection, transaction, $"CREATE SCHEMA {target}", cancellationToken);
         var structure = await ModuleStructureReader.ReadAsync(connection, transaction, tenant.Schema, relations, cancellationToken);
         var fingerprint = await SchemaFingerprint.ReadAsync(connection, transaction, tenant.Schema, relations, cancellationToken);
         var history = (await TenantHistory.ReadStateAsync(connection, transaction, tenant.Schema, cancellationToken)).Applied
             .Where(a => a.Module == module).Select(AppliedFile.From).ToList();
-        await ExecuteAsync(connection, transaction, $"CREATE SCHEMA {target}", cancellationToken);
 
         if (format == BackupFormat.Snapshot)
         {
@@ -90,17 +90,25 @@ internal static class BackupWriter
         var added = Identifiers.Quote(BackupChain.AddedTable(shape.Name));
         var removed = Identifiers.Quote(BackupChain.RemovedTable(shape.Name));
         // Added: rows that are new or changed. Removed: keys of parent rows deleted or changed since.
-        var addedRows = await ExecuteAsync(connection, transaction, $"""
+        await ExecuteAsync(connection, transaction, $"""
             CREATE TABLE {target}.{added} AS
             SELECT c.* FROM {source} c LEFT JOIN ({before}) p ON {join}
             WHERE p.{Identifiers.Quote(shape.PrimaryKey[0])} IS NULL OR c::text IS DISTINCT FROM p::text
             """, cancellationToken);
-        var removedRows = await ExecuteAsync(connection, transaction, $"""
+        await ExecuteAsync(connection, transaction, $"""
             CREATE TABLE {target}.{removed} AS
             SELECT {keys} FROM ({before}) p LEFT JOIN {source} c ON {join}
             WHERE c.{Identifiers.Quote(shape.PrimaryKey[0])} IS NULL OR c::text IS DISTINCT FROM p::text
             """, cancellationToken);
+        var addedRows = await CountAsync(connection, transaction, $"{target}.{added}", cancellationToken);
+        var removedRows = await CountAsync(connection, transaction, $"{target}.{removed}", cancellationToken);
         return new BackupTable(shape.Name, content.Rows, content.Checksum, "incremental", addedRows, removedRows);
+    }
+
+    private static async Task<long> CountAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string table, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand($"SELECT count(*) FROM {table}", connection, transaction);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     private static async Task<long> SizeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string schema, CancellationToken cancellationToken)

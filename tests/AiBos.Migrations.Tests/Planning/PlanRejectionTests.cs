@@ -5,7 +5,6 @@ using AiBos.Migrations.Tests.Tenancy;
 namespace AiBos.Migrations.Tests.Planning;
 
 /// <summary>Plans the runner refuses against a real tenant: nothing is touched and no run is recorded.</summary>
-[ReleasePooledConnections]
 public sealed class PlanRejectionTests(PostgresServer server)
 {
     private static Task<long> RunsAsync(TestEngine t) => t.ScalarAsync<long>("SELECT count(*) FROM aibos.module_migrations");

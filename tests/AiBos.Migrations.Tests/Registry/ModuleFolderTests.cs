@@ -5,7 +5,6 @@ using AiBos.Migrations.Tests.Tenancy;
 namespace AiBos.Migrations.Tests.Registry;
 
 /// <summary>Registering whole module folders as shipped on disk.</summary>
-[ReleasePooledConnections]
 public sealed class ModuleFolderTests(PostgresServer server)
 {
     private static readonly CancellationToken None = CancellationToken.None;

@@ -5,7 +5,6 @@ using AiBos.Migrations.Tests.Tenancy;
 namespace AiBos.Migrations.Tests.Registry;
 
 /// <summary>Registering single migration files (and batches) against the catalog: idempotence, immutability, refusals.</summary>
-[ReleasePooledConnections]
 public sealed class RegistrationTests(PostgresServer server)
 {
     private static readonly CancellationToken None = CancellationToken.None;

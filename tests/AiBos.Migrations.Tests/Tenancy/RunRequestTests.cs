@@ -4,7 +4,6 @@ using AiBos.Migrations.Tests.Infrastructure;
 namespace AiBos.Migrations.Tests.Tenancy;
 
 /// <summary>Requests the runner refuses before planning: unknown tenants, modules and versions, and wrong from-versions.</summary>
-[ReleasePooledConnections]
 public sealed class RunRequestTests(PostgresServer server)
 {
     private static Task<long> RunsAsync(TestEngine t) => t.ScalarAsync<long>("SELECT count(*) FROM aibos.module_migrations");

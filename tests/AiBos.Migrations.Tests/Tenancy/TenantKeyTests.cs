@@ -4,7 +4,6 @@ using AiBos.Migrations.Tests.Infrastructure;
 namespace AiBos.Migrations.Tests.Tenancy;
 
 /// <summary>Tenant keys end up in schema names: hostile ones are refused before anything touches a database.</summary>
-[ReleasePooledConnections]
 public sealed class TenantKeyTests(PostgresServer server)
 {
     private static readonly CancellationToken None = CancellationToken.None;

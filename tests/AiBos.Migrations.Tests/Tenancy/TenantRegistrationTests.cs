@@ -6,7 +6,6 @@ using Npgsql;
 namespace AiBos.Migrations.Tests.Tenancy;
 
 /// <summary>Registering tenants on shards: the schema, its bookkeeping tables, and where it lives.</summary>
-[ReleasePooledConnections]
 public sealed class TenantRegistrationTests(PostgresServer server)
 {
     private static readonly CancellationToken None = CancellationToken.None;
