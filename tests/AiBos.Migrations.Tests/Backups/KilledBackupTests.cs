@@ -5,6 +5,7 @@ using Npgsql;
 namespace AiBos.Migrations.Tests.Backups;
 
 /// <summary>SIGKILL half-way never leaves a usable half-backup, nor a half-restored tenant.</summary>
+[Collection(TimingSensitive.Name)]
 public sealed class KilledBackupTests(PostgresServer server)
 {
     private static readonly CancellationToken None = CancellationToken.None;

@@ -4,6 +4,7 @@ using AiBos.Migrations.Tests.Infrastructure;
 namespace AiBos.Migrations.Tests.Execution;
 
 /// <summary>One run per tenant at a time; different tenants run in parallel and never touch each other.</summary>
+[Collection(TimingSensitive.Name)]
 public sealed class ConcurrencyTests(PostgresServer server)
 {
     [Fact]

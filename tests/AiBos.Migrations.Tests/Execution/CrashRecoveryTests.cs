@@ -4,6 +4,7 @@ using AiBos.Migrations.Tests.Infrastructure;
 namespace AiBos.Migrations.Tests.Execution;
 
 /// <summary>A run whose process is killed mid-step leaves no lock behind and is recovered per its policy.</summary>
+[Collection(TimingSensitive.Name)]
 public sealed class CrashRecoveryTests(PostgresServer server)
 {
     [Theory]

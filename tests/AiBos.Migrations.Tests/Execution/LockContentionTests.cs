@@ -6,6 +6,7 @@ using Npgsql;
 namespace AiBos.Migrations.Tests.Execution;
 
 /// <summary>A busy table delays an upgrade instead of blocking the tenant's own traffic behind it.</summary>
+[Collection(TimingSensitive.Name)]
 public sealed class LockContentionTests(PostgresServer server)
 {
     private static readonly MigrationOptions ShortLockTimeout = new() { LockTimeout = TimeSpan.FromMilliseconds(500) };

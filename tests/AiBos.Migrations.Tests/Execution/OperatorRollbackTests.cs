@@ -3,6 +3,7 @@ using AiBos.Migrations.Tests.Infrastructure;
 
 namespace AiBos.Migrations.Tests.Execution;
 
+[Collection(TimingSensitive.Name)]
 public sealed class OperatorRollbackTests(PostgresServer server)
 {
     [Fact]

@@ -4,6 +4,7 @@ using AiBos.Migrations.Tests.Infrastructure;
 namespace AiBos.Migrations.Tests.Execution;
 
 /// <summary>Every state change is written to the catalog, then announced with NOTIFY and in process.</summary>
+[Collection(TimingSensitive.Name)]
 public sealed class RunEventTests(PostgresServer server)
 {
     [Fact]
