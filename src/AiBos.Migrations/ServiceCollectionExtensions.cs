@@ -1,6 +1,7 @@
 using AiBos.Migrations.Catalog;
 using AiBos.Migrations.Execution;
 using AiBos.Migrations.Registry;
+using AiBos.Migrations.Statistics;
 using AiBos.Migrations.Tenancy;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +18,7 @@ public static class ServiceCollectionExtensions
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ExecutionOptions>().Bind(configuration.GetSection(ExecutionOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<MigrationStatistics>();
         return services.AddCatalog().AddTenancy().AddRegistry().AddExecution();
     }
 
