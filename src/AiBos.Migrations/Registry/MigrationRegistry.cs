@@ -206,7 +206,8 @@ public sealed class MigrationRegistry(CatalogDatabase catalog, AuditLog audit, I
         && row.Version == version.ToString()
         && (row.DownSql ?? "") == (string.IsNullOrWhiteSpace(d.DownSql) ? "" : d.DownSql)
         && row.Dependencies.SequenceEqual(dependencies)
-        && row.ValidationQueries == JsonSerializer.Serialize(d.ValidationQueries, RegisteredMigration.Json)
+        // jsonb comes back re-formatted, so the queries are compared as values, not as text.
+        && (JsonSerializer.Deserialize<List<ValidationQuery>>(row.ValidationQueries, RegisteredMigration.Json) ?? []).SequenceEqual(d.ValidationQueries)
         && row.EstimatedSeconds == d.EstimatedSeconds
         && row.DeclaredRisk == d.RiskLevel.ToText()
         && row.Transactional == d.Transactional;

@@ -13,6 +13,15 @@ public static class OutcomeView
     public static async Task<int> WriteAsync(CliSession session, RunOutcome outcome, int exitCode, CancellationToken cancellationToken)
     {
         var run = OutcomeDocument.RunIdOf(outcome) is { } runId ? await session.Engine.GetMigrationAsync(runId, cancellationToken) : null;
+        switch (outcome)
+        {
+            case TenantBusy b:
+                session.Output.Error.WriteLine($"error: Tenant '{b.Tenant}' is busy with another run; nothing was touched. Watch it with list-migrations -t {b.Tenant} -s running, then try again.");
+                break;
+            case PlanRejected p:
+                session.Output.Error.WriteLine($"error: The plan was rejected; nothing was touched. {string.Join(" ", p.Problems).ReplaceLineEndings(" ")}");
+                break;
+        }
         if (session.Output.IsJson)
         {
             session.Output.Json(OutcomeDocument.From(outcome, exitCode, run));
@@ -33,12 +42,6 @@ public static class OutcomeView
                 break;
             case NeedsOperator n:
                 console.MarkupLine($"[red]Needs an operator[/]: {Markup.Escape(n.Reason)}");
-                break;
-            case TenantBusy b:
-                session.Output.Error.WriteLine($"error: Tenant '{b.Tenant}' is busy with another run; nothing was touched. Watch it with list-migrations -t {b.Tenant} -s running, then try again.");
-                break;
-            case PlanRejected p:
-                session.Output.Error.WriteLine($"error: The plan was rejected; nothing was touched. {string.Join(" ", p.Problems).ReplaceLineEndings(" ")}");
                 break;
         }
         return exitCode;
