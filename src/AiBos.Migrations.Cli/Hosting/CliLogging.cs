@@ -8,12 +8,15 @@ using Serilog.Formatting.Display;
 namespace AiBos.Migrations.Cli.Hosting;
 
 /// <summary>
-/// Engine logs go to stderr, never to stdout. By default only the engine's own events at the level of
-/// <c>Serilog:MinimumLevel:Default</c> (Error in appsettings.json) are written, and EF Core's and Npgsql's are not: the
-/// CLI reports failures itself, in one line. <c>--verbose</c> writes everything from Debug on, with exceptions.
+/// Engine logs go to stderr, never to stdout. By default only the engine's own events from the level
+/// <c>AiBos:Cli:LogLevel</c> (Error) on are written, and EF Core's and Npgsql's are not: the CLI reports failures and
+/// step results itself (warnings would also tear a live display). The hosts' <c>Serilog</c> section is not the CLI's.
+/// <c>--verbose</c> writes everything from Debug on, with exceptions.
 /// </summary>
 public static class CliLogging
 {
+    public const string LogLevelKey = "AiBos:Cli:LogLevel";
+
     public static void Configure(ILoggingBuilder logging, TextWriter stderr, bool verbose, IConfiguration configuration)
     {
         var serilog = new LoggerConfiguration();
@@ -25,11 +28,10 @@ public static class CliLogging
         }
         else
         {
-            serilog.MinimumLevel.Is(LevelOf(configuration["Serilog:MinimumLevel:Default"], LogEventLevel.Error));
-            foreach (var entry in configuration.GetSection("Serilog:MinimumLevel:Override").GetChildren())
-                serilog.MinimumLevel.Override(entry.Key, LevelOf(entry.Value, LogEventLevel.Error));
-            // Silenced unless asked for: their errors reach the user as the CLI's own one-line message.
-            serilog.MinimumLevel.Override("Microsoft", LogEventLevel.Fatal).MinimumLevel.Override("Npgsql", LogEventLevel.Fatal);
+            serilog.MinimumLevel.Is(LevelOf(configuration[LogLevelKey], LogEventLevel.Error))
+                // Silenced unless asked for: their errors reach the user as the CLI's own one-line message.
+                .MinimumLevel.Override("Microsoft", LogEventLevel.Fatal)
+                .MinimumLevel.Override("Npgsql", LogEventLevel.Fatal);
         }
         var template = verbose
             ? "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"

@@ -4,6 +4,7 @@ using AiBos.Migrations.Cli.Commands;
 using AiBos.Migrations.Cli.Output;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace AiBos.Migrations.Cli.Hosting;
@@ -52,6 +53,8 @@ public sealed class CliSession : IAsyncDisposable
             .AddLogging(logging => CliLogging.Configure(logging, cli.Environment.Error, verbose, configuration))
             .AddAiBosMigrations(configuration)
             .BuildServiceProvider(validateScopes: true);
+        // What a generic host does at start: options registered with ValidateOnStart are checked now, not on first use.
+        services.GetService<IStartupValidator>()?.Validate();
         var session = new CliSession(services, new CliOutput(cli.Environment, parseResult.GetValue(cli.Globals.Output)), connectionString);
         var started = false;
         try

@@ -23,7 +23,7 @@ public sealed partial class ErrorReport(CliEnvironment environment, GlobalOption
         var (code, kind) = ExitCodes.ForException(exception, cancelled);
         var message = kind switch
         {
-            "invalid-input" or "not-found" => exception is OptionsValidationException o ? string.Join(" ", o.Failures) : exception.Message,
+            "invalid-input" or "not-found" => InputProblems(exception),
             "cancelled" => "Cancelled.",
             "database-unreachable" => $"The database cannot be reached ({Describe(exception)}): check ConnectionStrings:Catalog, --connection or the shard's connection string, and that PostgreSQL is running.",
             _ => $"Unexpected error: {exception.GetType().Name}: {exception.Message} Run again with --verbose for the details.",
@@ -47,6 +47,13 @@ public sealed partial class ErrorReport(CliEnvironment environment, GlobalOption
 
     private T? TryGet<T>(Option<T> option) =>
         parseResult.Errors.Any(e => e.SymbolResult is OptionResult o && o.Option == option) ? default : parseResult.GetValue(option);
+
+    private static string InputProblems(Exception exception) => exception switch
+    {
+        OptionsValidationException o => $"The configuration is not valid: {string.Join(" ", o.Failures)}",
+        AggregateException a => string.Join(" ", a.InnerExceptions.Select(InputProblems)),
+        _ => exception.Message,
+    };
 
     private static string Describe(Exception exception)
     {

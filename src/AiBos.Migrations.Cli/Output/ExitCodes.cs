@@ -68,6 +68,7 @@ public static class ExitCodes
     public static (int Code, string Kind) ForException(Exception exception, bool cancelled) => exception switch
     {
         InvalidInputException or OptionsValidationException => (InvalidInput, "invalid-input"),
+        AggregateException a when a.InnerExceptions.All(e => e is OptionsValidationException) => (InvalidInput, "invalid-input"),
         NotFoundException => (NotFound, "not-found"),
         OperationCanceledException when cancelled => (Cancelled, "cancelled"),
         _ when IsUnreachable(exception) => (DatabaseUnreachable, "database-unreachable"),

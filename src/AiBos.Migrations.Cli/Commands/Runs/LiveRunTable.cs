@@ -48,7 +48,8 @@ public sealed class LiveRunTable : IRunProgress
 
     public IRenderable Render()
     {
-        var table = Show.Table("Step", "Status", "Progress", "Message");
+        // Full width on every frame, so that redrawing in place never leaves a narrower frame's remains behind.
+        var table = Show.Table("Step", "Status", "Progress", "Message").Expand();
         table.Title = new TableTitle(Markup.Escape(_title));
         table.Caption = new TableTitle($"[{Show.ColourOf(_status)}]{Markup.Escape(_status)}[/]");
         foreach (var step in _steps)
