@@ -22,6 +22,10 @@ public sealed class CliRunner(string connectionString)
     /// <summary>Runs a command against this test's database (<c>--connection</c> is added).</summary>
     public Task<CliResult> RunAsync(params string[] args) => RunRawAsync([.. args, "--connection", ConnectionString]);
 
+    /// <summary>Runs a command that <paramref name="cancellationToken"/> interrupts as Ctrl+C would.</summary>
+    public Task<CliResult> RunAsync(string[] args, CancellationToken cancellationToken) =>
+        RunRawAsync([.. args, "--connection", ConnectionString], cancellationToken);
+
     /// <summary>Runs exactly the given arguments.</summary>
     public static async Task<CliResult> RunRawAsync(string[] args, CancellationToken cancellationToken = default)
     {

@@ -59,6 +59,26 @@ public sealed class ExecuteMigrationTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task ctrl_c_during_a_run_rolls_it_back_and_reports_that_outcome()
+    {
+        await using var t = await TestEngine.StartAsync(server);
+        await t.RegisterScenarioAsync("SlowMigration", "billing");
+        await t.CreateTenantAsync("acme");
+        await t.InstallAsync("acme", "billing", "1.0.0");
+        var before = await t.SnapshotAsync("acme");
+        using var ctrlC = new CancellationTokenSource();
+
+        var running = CliRunner.For(t).RunAsync(["execute-migration", "-t", "acme", "-m", "billing", "-f", "1.0.0", "-v", "2.0.0"], ctrlC.Token);
+        await WatchTests.RunningRunAsync(t);
+        await ctrlC.CancelAsync();
+        var result = await running;
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Rolled back after step schema: The run was cancelled by its caller.", result.Out);
+        before.ShouldEqual(await t.SnapshotAsync("acme"));
+    }
+
+    [Fact]
     public async Task bad_input_exits_with_its_code_and_one_line_and_starts_no_run()
     {
         await using var t = await TestEngine.StartAsync(server);

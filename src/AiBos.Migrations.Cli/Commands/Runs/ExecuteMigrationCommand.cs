@@ -32,7 +32,7 @@ public static class ExecuteMigrationCommand
             await session.RecoverAbandonedRunsAsync(cancellationToken);
             var outcome = await InProcessRun.RunAsync(session, key, name,
                 ct => session.Engine.ExecuteModuleMigrationAsync(key, name, parse.GetValue(from)!, parse.GetValue(to)!, options, ct), cancellationToken);
-            return await OutcomeView.WriteAsync(session, outcome, ExitCodes.ForRun(outcome), cancellationToken);
+            return await OutcomeView.WriteAsync(session, outcome, ExitCodes.ForRun(outcome));
         });
         return command;
     }

@@ -29,7 +29,7 @@ public static class InstallModuleCommand
             await session.RecoverAbandonedRunsAsync(cancellationToken);
             var outcome = await InProcessRun.RunAsync(session, key, name,
                 ct => session.Engine.InstallModuleAsync(key, name, parse.GetValue(version)!, options, ct), cancellationToken);
-            return await OutcomeView.WriteAsync(session, outcome, ExitCodes.ForRun(outcome), cancellationToken);
+            return await OutcomeView.WriteAsync(session, outcome, ExitCodes.ForRun(outcome));
         });
         return command;
     }

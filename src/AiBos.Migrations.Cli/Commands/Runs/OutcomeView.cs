@@ -10,9 +10,10 @@ namespace AiBos.Migrations.Cli.Commands.Runs;
 /// </summary>
 public static class OutcomeView
 {
-    public static async Task<int> WriteAsync(CliSession session, RunOutcome outcome, int exitCode, CancellationToken cancellationToken)
+    public static async Task<int> WriteAsync(CliSession session, RunOutcome outcome, int exitCode)
     {
-        var run = OutcomeDocument.RunIdOf(outcome) is { } runId ? await session.Engine.GetMigrationAsync(runId, cancellationToken) : null;
+        // Not the caller's token: after Ctrl+C the run has been rolled back, and that outcome is still reported.
+        var run = OutcomeDocument.RunIdOf(outcome) is { } runId ? await session.Engine.GetMigrationAsync(runId, CancellationToken.None) : null;
         switch (outcome)
         {
             case TenantBusy b:

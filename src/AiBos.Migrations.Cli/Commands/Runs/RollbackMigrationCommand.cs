@@ -25,7 +25,7 @@ public static class RollbackMigrationCommand
         {
             await session.RecoverAbandonedRunsAsync(cancellationToken);
             var outcome = await session.Engine.RollbackMigrationAsync(parse.GetValue(id), Environment.UserName, cancellationToken);
-            return await OutcomeView.WriteAsync(session, outcome, ExitCodes.ForRollback(outcome), cancellationToken);
+            return await OutcomeView.WriteAsync(session, outcome, ExitCodes.ForRollback(outcome));
         });
         return command;
     }
