@@ -20,14 +20,15 @@ public sealed class CrashRecoveryTests(PostgresServer server)
 
         using var child = StartChild(t, "acme", "billing", "1.0.0", "2.0.0", rollbackOnFailure);
         await TestEngine.WaitUntilAsync(async () => await t.ScalarAsync<long>(
-            "SELECT count(*) FROM pg_stat_activity WHERE query LIKE '%pg_sleep(30)%' AND state = 'active' AND pid <> pg_backend_pid()") == 1,
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE '%pg_sleep(30)%' AND state = 'active' AND pid <> pg_backend_pid()") == 1,
             TimeSpan.FromSeconds(30), "the child is inside the slow migration file");
         child.Kill(entireProcessTree: true); // SIGKILL: no finally blocks, no graceful close
         await child.WaitForExitAsync();
 
         // The server notices the dead client within a second (client_connection_check_interval) and frees its lock.
+        // Only this test's database counts: other test assemblies share the server.
         await TestEngine.WaitUntilAsync(async () => await t.ScalarAsync<long>(
-            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'") == 0, TimeSpan.FromSeconds(10), "the advisory lock is gone");
+            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())") == 0, TimeSpan.FromSeconds(10), "the advisory lock is gone");
         // The killed file's transaction left nothing: the column it added is not there.
         Assert.Equal(0L, await t.ScalarAsync<long>(
             "SELECT count(*) FROM information_schema.columns WHERE table_schema = 'tenant_acme' AND column_name = 'note'"));

@@ -1,4 +1,5 @@
 using AiBos.Migrations.Catalog;
+using AiBos.Migrations.Registry;
 using Microsoft.EntityFrameworkCore;
 
 namespace AiBos.Migrations.Cli.Commands.Registry;
@@ -15,7 +16,7 @@ public sealed class ModuleCatalog(CatalogDatabase catalog)
             .Select(g => new { g.Key.Module, g.Key.Version, Count = g.Count() }).ToListAsync(cancellationToken);
         return modules.Select(m => new ModuleDocument(m.Name, m.Description,
             versions.Where(v => v.Module == m.Name)
-                .OrderBy(v => AiBos.Migrations.Registry.SemanticVersion.TryParse(v.Version, out var parsed) ? parsed : AiBos.Migrations.Registry.SemanticVersion.None)
+                .OrderBy(v => SemanticVersion.TryParse(v.Version, out var parsed) ? parsed : SemanticVersion.None)
                 .Select(v => new ModuleVersionDocument(v.Version, files.SingleOrDefault(f => f.Module == m.Name && f.Version == v.Version)?.Count ?? 0, v.RegisteredAt))
                 .ToList())).ToList();
     }
