@@ -2,6 +2,7 @@ using AiBos.Migrations.Backups;
 using AiBos.Migrations.Catalog;
 using AiBos.Migrations.Execution;
 using AiBos.Migrations.Registry;
+using AiBos.Migrations.Statistics;
 using AiBos.Migrations.Tenancy;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,7 @@ public static class ServiceCollectionExtensions
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BackupOptions>().Bind(configuration.GetSection(BackupOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<MigrationStatistics>();
         return services.AddCatalog().AddTenancy().AddRegistry().AddExecution().AddBackups();
     }
 

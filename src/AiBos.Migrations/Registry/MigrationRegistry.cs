@@ -220,6 +220,7 @@ public sealed class MigrationRegistry(CatalogDatabase catalog, AuditLog audit, I
         && row.Version == version.ToString()
         && SqlChecksum.Normalise(row.DownSql ?? "") == SqlChecksum.Normalise(string.IsNullOrWhiteSpace(d.DownSql) ? "" : d.DownSql)
         && row.Dependencies.SequenceEqual(dependencies)
+        // jsonb comes back re-formatted, so the queries are compared as values, not as text.
         && (JsonSerializer.Deserialize<List<ValidationQuery>>(row.ValidationQueries, RegisteredMigration.Json) ?? []).SequenceEqual(d.ValidationQueries)
         && row.EstimatedSeconds == d.EstimatedSeconds
         && row.DeclaredRisk == d.RiskLevel.ToText()

@@ -1,0 +1,1 @@
+[assembly: AssemblyFixture(typeof(AiBos.Migrations.Tests.Infrastructure.PostgresServer))]

@@ -1,0 +1,55 @@
+using AiBos.Migrations.Cli.Tests.Infrastructure;
+
+namespace AiBos.Migrations.Cli.Tests.Output;
+
+public sealed class HelpAndVersionTests
+{
+    public static readonly TheoryData<string> Commands =
+    [
+        "register-schema-migration", "register-module", "list-modules", "add-shard", "add-tenant", "list-tenants", "install-module",
+        "execute-migration", "rollback-migration", "list-migrations", "show-migration", "watch", "recover", "migration-statistics",
+    ];
+
+    [Theory]
+    [MemberData(nameof(Commands))]
+    public async Task every_command_has_help_with_examples(string command)
+    {
+        var help = await CliRunner.RunRawAsync([command, "--help"]);
+
+        Assert.Equal(0, help.ExitCode);
+        Assert.Contains($"aibos-migrations {command}", help.Out);
+        Assert.Contains("Examples:", help.Out);
+        Assert.Empty(help.Error);
+    }
+
+    [Fact]
+    public async Task root_help_lists_the_commands_and_the_exit_codes()
+    {
+        var help = await CliRunner.RunRawAsync(["--help"]);
+
+        Assert.Equal(0, help.ExitCode);
+        foreach (var command in Commands) Assert.Contains(command, help.Out);
+        Assert.Contains("Exit codes:", help.Out);
+        Assert.Matches(@"6\s+the catalog or a shard database cannot be reached", help.Out);
+        Assert.Contains("--output", help.Out);
+    }
+
+    [Fact]
+    public async Task version_on_the_root_prints_the_tool_version_and_on_commands_is_the_target_version()
+    {
+        var version = await CliRunner.RunRawAsync(["--version"]);
+        var help = await CliRunner.RunRawAsync(["execute-migration", "--help"]);
+
+        Assert.Equal(0, version.ExitCode);
+        Assert.Matches(@"^\d+\.\d+\.\d+", version.Out.Trim());
+        Assert.Matches(@"-v, --version <version> \(REQUIRED\)\s+The target version", help.Out);
+    }
+
+    [Fact]
+    public async Task unknown_commands_and_options_are_invalid_input()
+    {
+        (await CliRunner.RunRawAsync(["migrate-everything"])).ShouldFailWith(2, "migrate-everything");
+        (await CliRunner.RunRawAsync(["list-tenants", "--colour"])).ShouldFailWith(2, "--colour");
+        (await CliRunner.RunRawAsync(["list-tenants", "--output", "yaml"])).ShouldFailWith(2, "yaml");
+    }
+}

@@ -1,0 +1,1 @@
+ALTER TABLE financial_reports DROP COLUMN IF EXISTS ai_insights;
