@@ -52,6 +52,8 @@ public sealed class AppliedMigrationRow
     public required string Checksum { get; set; }
     public DateTimeOffset AppliedAt { get; set; }
     public Guid? RunId { get; set; }
+    /// <summary>How long the migration took on this tenant, for time estimates of other tenants.</summary>
+    public int ExecutionMs { get; set; }
 }
 
 public sealed class SchemaMigrationRow
@@ -67,6 +69,8 @@ public sealed class SchemaMigrationRow
     public string ValidationQueries { get; set; } = "[]";
     public int EstimatedSeconds { get; set; }
     public required string DeclaredRisk { get; set; }
+    /// <summary>The risk the linter computed from the up SQL, shown at registration and in previews.</summary>
+    public string ComputedRisk { get; set; } = "low";
     public bool Transactional { get; set; } = true;
     public DateTimeOffset RegisteredAt { get; set; }
     public DateTimeOffset? ReplacedAt { get; set; }
@@ -105,6 +109,8 @@ public sealed class ModuleMigrationRow
     public string? FailedStep { get; set; }
     public string? RollbackPath { get; set; }
     public string? RollbackRequestedBy { get; set; }
+    /// <summary>Rows in the module's tables when the run started: the data volume that time estimates scale with.</summary>
+    public long ModuleRows { get; set; }
     public List<MigrationStepRow> Steps { get; set; } = [];
 }
 

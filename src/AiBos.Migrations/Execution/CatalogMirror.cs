@@ -16,7 +16,7 @@ public sealed class CatalogMirror(CatalogDatabase catalog)
         db.AppliedMigrations.AddRange(state.Applied.Select(a => new AppliedMigrationRow
         {
             TenantKey = tenantKey, Module = a.Module, FileName = a.FileName, Version = a.Version,
-            Checksum = a.Checksum, AppliedAt = a.AppliedAt, RunId = a.RunId,
+            Checksum = a.Checksum, AppliedAt = a.AppliedAt, RunId = a.RunId, ExecutionMs = a.ExecutionMs,
         }));
         var now = DateTimeOffset.UtcNow;
         db.TenantModules.AddRange(state.ModuleVersions.Select(v => new TenantModuleRow

@@ -48,6 +48,7 @@ public sealed class MigrationRunner(
         var plan = MigrationPlanner.Plan(tenant.Key, module, from, to, all, state);
         if (!plan.CanRun) return new PlanRejected(plan.Problems);
 
+        var volume = await Validation.DataVolume.ReadAsync(session.Connection, tenant.Schema, module, cancellationToken);
         var runId = Guid.CreateVersion7();
         var context = contexts.Create(runId, tenant, plan, options, session, all);
         var pipeline = _pipeline.Where(s => s.AppliesTo(context)).ToList();
@@ -57,6 +58,7 @@ public sealed class MigrationRunner(
             Kind = from.IsNone ? RunKind.Install : to > from ? RunKind.Upgrade : RunKind.Downgrade,
             Status = RunStatus.Running, Options = JsonSerializer.Serialize(options, RunOptionsJson.Options), RequestedBy = options.RequestedBy,
             CreatedAt = DateTimeOffset.UtcNow, StartedAt = DateTimeOffset.UtcNow, HeartbeatAt = DateTimeOffset.UtcNow, Owner = active.Owner,
+            ModuleRows = volume.Sum(v => v.Rows),
         }, pipeline.Select(s => (s.Kind, s.Name)).ToList(), cancellationToken);
         logger.RunStarted(runId, tenant.Key, module, from.ToString(), to.ToString());
 

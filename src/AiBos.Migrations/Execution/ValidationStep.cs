@@ -1,6 +1,7 @@
 using AiBos.Migrations.Planning;
 using AiBos.Migrations.Registry;
 using AiBos.Migrations.Tenancy;
+using AiBos.Migrations.Validation;
 using Npgsql;
 
 namespace AiBos.Migrations.Execution;
@@ -36,6 +37,7 @@ public sealed class ValidationStep : IRunStep
         var state = await TenantHistory.ReadStateAsync(context.Session.Connection, context.Tenant.Schema, cancellationToken);
         var problems = HistoryProblems(context, state);
         if (problems.Count > 0) throw new StepFailedException(string.Join(" ", problems));
+        await CheckReferenceAsync(context, state, cancellationToken);
 
         await context.Sql.InTransactionAsync(Kind, async (connection, transaction, ct) =>
         {
@@ -50,6 +52,18 @@ public sealed class ValidationStep : IRunStep
             await TenantHistory.SetVersionAsync(connection, transaction, context.Tenant.Schema, context.Module, context.Plan.From, context.RunId, ct);
             return 0;
         }, cancellationToken);
+
+    /// <summary>The tenant's module objects must be exactly what the version's migrations produce on an empty schema.</summary>
+    private static async Task CheckReferenceAsync(RunContext context, TenantState state, CancellationToken cancellationToken)
+    {
+        if (context.Plan.To.IsNone) return;
+        var reference = await ReferenceSchema.BuildAsync(context.Session.Connection, state, context.Registry, context.Module, context.Plan.To, cancellationToken);
+        if (reference.Problem is { } problem) throw new StepFailedException(problem);
+        var drift = await ReferenceSchema.DriftAsync(context.Session.Connection, context.Tenant.Schema, context.Module, reference.Fingerprint!, cancellationToken);
+        if (drift.Count > 0)
+            throw new StepFailedException($"The tenant's {context.Module} schema differs from what version {context.Plan.To} defines: {string.Join("; ", drift.Take(10))}{(drift.Count > 10 ? $" (and {drift.Count - 10} more)" : "")}.");
+        await context.ReportProgressAsync(1, 1, $"Schema matches the reference of {context.Module} {context.Plan.To}", cancellationToken);
+    }
 
     /// <summary>Differences between the migrations the tenant has applied and those its target version needs.</summary>
     internal static List<string> HistoryProblems(RunContext context, TenantState state) =>

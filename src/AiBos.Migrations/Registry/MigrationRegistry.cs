@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AiBos.Migrations.Catalog;
 using AiBos.Migrations.Tenancy;
+using AiBos.Migrations.Validation.Lint;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -43,12 +44,12 @@ public sealed class MigrationRegistry(CatalogDatabase catalog, AuditLog audit, I
                 row = NewRow(definition, version, dependencies, checksum);
                 db.SchemaMigrations.Add(row);
                 existing[key] = row;
-                files.Add(new RegisteredFile(row.Module, row.Version, row.FileName, checksum, RegistrationChange.Added));
+                files.Add(Describe(row, RegistrationChange.Added));
                 continue;
             }
             if (SameContent(row, definition, version, dependencies, checksum))
             {
-                files.Add(new RegisteredFile(row.Module, row.Version, row.FileName, checksum, RegistrationChange.Unchanged));
+                files.Add(Describe(row, RegistrationChange.Unchanged));
                 continue;
             }
             var appliedTo = await db.AppliedMigrations.CountAsync(a => a.Module == row.Module && a.FileName == row.FileName, cancellationToken);
@@ -64,7 +65,7 @@ public sealed class MigrationRegistry(CatalogDatabase catalog, AuditLog audit, I
             }
             Apply(row, definition, version, dependencies, checksum);
             row.ReplacedAt = DateTimeOffset.UtcNow;
-            files.Add(new RegisteredFile(row.Module, row.Version, row.FileName, checksum, RegistrationChange.Replaced));
+            files.Add(Describe(row, RegistrationChange.Replaced));
         }
 
         problems.AddRange(DependencyGraph.FindProblems(existing.Values.Select(r => new DependencyGraph.Node(
@@ -189,6 +190,13 @@ public sealed class MigrationRegistry(CatalogDatabase catalog, AuditLog audit, I
         catch (InvalidInputException e) { problems.AddRange(e.Problems); }
     }
 
+    private static RegisteredFile Describe(SchemaMigrationRow row, RegistrationChange change)
+    {
+        var findings = MigrationLinter.Lint(row.UpSql, row.DownSql, row.Transactional);
+        return new RegisteredFile(row.Module, row.Version, row.FileName, row.Checksum, change,
+            RiskLevels.Parse(row.DeclaredRisk), MigrationLinter.ComputedRisk(findings), findings);
+    }
+
     private static SchemaMigrationRow NewRow(SchemaMigrationDefinition d, SemanticVersion version, List<string> dependencies, string checksum)
     {
         var row = new SchemaMigrationRow
@@ -211,6 +219,7 @@ public sealed class MigrationRegistry(CatalogDatabase catalog, AuditLog audit, I
         row.EstimatedSeconds = d.EstimatedSeconds;
         row.DeclaredRisk = d.RiskLevel.ToText();
         row.Transactional = d.Transactional;
+        row.ComputedRisk = MigrationLinter.ComputedRisk(MigrationLinter.Lint(d.UpSql, d.DownSql, d.Transactional)).ToText();
     }
 
     // Compared as the checksum compares up SQL: line endings and trailing blanks of the down SQL are no change, and the

@@ -1,9 +1,18 @@
+using AiBos.Migrations.Validation.Lint;
+
 namespace AiBos.Migrations.Registry;
 
 public enum RegistrationChange { Added, Unchanged, Replaced }
 
-/// <summary>What happened to one file of a registration.</summary>
-public sealed record RegisteredFile(string Module, string Version, string FileName, string Checksum, RegistrationChange Change);
+/// <summary>
+/// What happened to one file of a registration, with the risk the linter computed from its SQL and what it found,
+/// so that whoever registers a migration sees at once what it would do to a live tenant.
+/// </summary>
+public sealed record RegisteredFile(string Module, string Version, string FileName, string Checksum, RegistrationChange Change,
+    RiskLevel DeclaredRisk = RiskLevel.Low, RiskLevel ComputedRisk = RiskLevel.Low, IReadOnlyList<LintFinding>? Findings = null)
+{
+    public IReadOnlyList<LintFinding> Findings { get; init; } = Findings ?? [];
+}
 
 public sealed record RegistrationResult(IReadOnlyList<RegisteredFile> Files)
 {

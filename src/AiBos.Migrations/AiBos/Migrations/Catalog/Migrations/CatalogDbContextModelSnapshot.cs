@@ -47,6 +47,10 @@ namespace AiBos.Migrations.Catalog.Migrations
                         .HasColumnType("text")
                         .HasColumnName("checksum");
 
+                    b.Property<int>("ExecutionMs")
+                        .HasColumnType("integer")
+                        .HasColumnName("execution_ms");
+
                     b.Property<Guid?>("RunId")
                         .HasColumnType("uuid")
                         .HasColumnName("run_id");
@@ -338,6 +342,10 @@ namespace AiBos.Migrations.Catalog.Migrations
                         .HasColumnType("text")
                         .HasColumnName("module");
 
+                    b.Property<long>("ModuleRows")
+                        .HasColumnType("bigint")
+                        .HasColumnName("module_rows");
+
                     b.Property<string>("Options")
                         .IsRequired()
                         .HasColumnType("jsonb")
@@ -504,6 +512,11 @@ namespace AiBos.Migrations.Catalog.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("checksum");
+
+                    b.Property<string>("ComputedRisk")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("computed_risk");
 
                     b.Property<string>("DeclaredRisk")
                         .IsRequired()

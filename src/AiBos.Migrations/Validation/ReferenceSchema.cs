@@ -1,0 +1,86 @@
+using System.Text.RegularExpressions;
+using AiBos.Migrations.Planning;
+using AiBos.Migrations.Registry;
+using AiBos.Migrations.Tenancy;
+using Npgsql;
+
+namespace AiBos.Migrations.Validation;
+
+/// <summary>
+/// What a module's schema should be at a version: its registered migrations (and those of the other modules the
+/// tenant has, at their versions) replayed on an empty scratch schema, inside a transaction that is always rolled
+/// back, so nothing is left behind even when the build fails or its process dies.
+/// </summary>
+public static partial class ReferenceSchema
+{
+    /// <summary>The reference fingerprint of <paramref name="module"/> at <paramref name="version"/>; Problem is set when it cannot be built.</summary>
+    public sealed record Result(SchemaFingerprint? Fingerprint, string? Problem);
+
+    [GeneratedRegex(@"\bCONCURRENTLY\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Concurrently();
+
+    public static async Task<Result> BuildAsync(NpgsqlConnection connection, TenantState state, IReadOnlyList<RegisteredMigration> registry,
+        string module, SemanticVersion version, CancellationToken cancellationToken)
+    {
+        var targets = state.ModuleVersions.Where(m => m.Key != module).ToDictionary(m => m.Key, m => m.Value);
+        if (!version.IsNone) targets[module] = version;
+        var queues = targets.ToDictionary(
+            t => t.Key,
+            t => new Queue<RegisteredMigration>(MigrationPlanner.Plan("reference", t.Key, SemanticVersion.None, t.Value, registry, state).Migrations.Select(p => p.Migration)));
+
+        var scratch = $"aibos_ref_{Guid.NewGuid():N}";
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            await ExecuteAsync(connection, transaction, $"CREATE SCHEMA {Identifiers.Quote(scratch)}; SET LOCAL search_path TO {Identifiers.Quote(scratch)}", cancellationToken);
+            var applied = new HashSet<(string, string)>();
+            var owned = new HashSet<string>(StringComparer.Ordinal);
+            while (queues.Values.Any(q => q.Count > 0))
+            {
+                var next = queues.Values.Where(q => q.Count > 0).Select(q => q.Peek())
+                    .FirstOrDefault(m => m.Dependencies.All(d => applied.Contains((d.Module, d.File)) || !queues.ContainsKey(d.Module) && state.IsApplied(d.Module, d.File)));
+                if (next is null)
+                    return new Result(null, "The migrations cannot be ordered on an empty schema: " + string.Join(", ", queues.Values.Where(q => q.Count > 0).Select(q => q.Peek().DisplayName)) + " wait on each other.");
+                queues[next.Module].Dequeue();
+                var before = await ModuleObjects.ReadRelationsAsync(connection, transaction, scratch, cancellationToken);
+                var sql = next.Transactional ? next.UpSql : Concurrently().Replace(next.UpSql, "");
+                try
+                {
+                    await ExecuteAsync(connection, transaction, sql, cancellationToken);
+                }
+                catch (PostgresException e)
+                {
+                    return new Result(null, $"{next.DisplayName} fails on an empty schema, so no reference can be built: {e.MessageText} (SQLSTATE {e.SqlState}).");
+                }
+                applied.Add((next.Module, next.FileName));
+                if (next.Module == module)
+                    owned.UnionWith((await ModuleObjects.ReadRelationsAsync(connection, transaction, scratch, cancellationToken)).Except(before));
+                else
+                    owned.ExceptWith(before.Except(await ModuleObjects.ReadRelationsAsync(connection, transaction, scratch, cancellationToken)));
+            }
+            var present = await ModuleObjects.ReadRelationsAsync(connection, transaction, scratch, cancellationToken);
+            owned.IntersectWith(present);
+            return new Result(await SchemaFingerprint.ReadAsync(connection, transaction, scratch, owned, cancellationToken), null);
+        }
+        finally
+        {
+            if (connection.FullState == System.Data.ConnectionState.Open)
+                await transaction.RollbackAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>Differences between a tenant's module objects and the reference, each naming the object.</summary>
+    public static async Task<IReadOnlyList<string>> DriftAsync(NpgsqlConnection connection, string schema, string module, SchemaFingerprint reference,
+        CancellationToken cancellationToken)
+    {
+        var relations = await ModuleObjects.OfModuleAsync(connection, null, schema, module, cancellationToken);
+        var actual = await SchemaFingerprint.ReadAsync(connection, null, schema, relations, cancellationToken);
+        return reference.Diff(actual);
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
