@@ -24,11 +24,11 @@ public sealed class ExecuteMigrationTests(PostgresServer server)
         Assert.Equal(("completed", "acme"), (upgrade.GetProperty("outcome").GetString(), upgrade.GetProperty("tenant").GetString()));
         Assert.True(upgrade.GetProperty("elapsedSeconds").GetDouble() > 0);
         var run = upgrade.GetProperty("run");
-        Assert.Equal(("crm", "1.0.0", "2.0.0", "upgrade", "completed", 2, 2), (run.GetProperty("module").GetString(), run.GetProperty("fromVersion").GetString(),
+        Assert.Equal(("crm", "1.0.0", "2.0.0", "upgrade", "completed", 3, 3), (run.GetProperty("module").GetString(), run.GetProperty("fromVersion").GetString(),
             run.GetProperty("toVersion").GetString(), run.GetProperty("kind").GetString(), run.GetProperty("status").GetString(),
             run.GetProperty("stepsCompleted").GetInt32(), run.GetProperty("stepsTotal").GetInt32()));
         var steps = run.GetProperty("steps").EnumerateArray().ToList();
-        Assert.Equal(["schema", "validation"], steps.Select(s => s.GetProperty("kind").GetString()));
+        Assert.Equal(["backup", "schema", "validation"], steps.Select(s => s.GetProperty("kind").GetString()));
         Assert.All(steps, s => Assert.Equal("completed", s.GetProperty("status").GetString()));
         Assert.Equal((2L, 2L), (steps[0].GetProperty("done").GetInt64(), steps[0].GetProperty("total").GetInt64()));
         Assert.Equal(500, await t.ScalarAsync<int>($"SELECT (options->>'batchSize')::int FROM aibos.module_migrations WHERE id = '{upgrade.GetProperty("runId").GetGuid()}'"));
