@@ -2,6 +2,7 @@ using AiBos.Migrations.Backups;
 using AiBos.Migrations.Execution;
 using AiBos.Migrations.Registry;
 using AiBos.Migrations.Tenancy;
+using AiBos.Migrations.Validation;
 
 namespace AiBos.Migrations;
 
@@ -11,8 +12,19 @@ namespace AiBos.Migrations;
 /// </summary>
 public sealed class ModuleMigrationService(
     MigrationRegistry registry, TenantService tenants, MigrationRunner runner, RollbackService rollbacks,
-    RunQueries runs, RunRecovery recovery, BackupService backups, BackupRetention retention, RollbackPoints rollbackPoints)
+    RunQueries runs, RunRecovery recovery, BackupService backups, BackupRetention retention, RollbackPoints rollbackPoints,
+    MigrationValidator validator, ResultValidator results)
 {
+    public Task<ValidationReport> ValidateMigrationAsync(string tenant, string module, string fromVersion, string toVersion,
+        ValidationOptions? options, CancellationToken cancellationToken) =>
+        validator.ValidateMigrationAsync(tenant, module, fromVersion, toVersion, options, cancellationToken);
+
+    public Task<ResultValidation> ValidateMigrationResultAsync(string tenant, string module, string version, CancellationToken cancellationToken) =>
+        results.ValidateMigrationResultAsync(tenant, module, version, cancellationToken);
+
+    public Task<IReadOnlyList<TenantDrift>> DriftReportAsync(string module, string? version, CancellationToken cancellationToken) =>
+        results.DriftReportAsync(module, version, cancellationToken);
+
     public Task<RegistrationResult> RegisterSchemaMigrationAsync(SchemaMigrationDefinition definition, CancellationToken cancellationToken) =>
         registry.RegisterAsync(definition, cancellationToken);
 

@@ -4,6 +4,7 @@ using AiBos.Migrations.Execution;
 using AiBos.Migrations.Registry;
 using AiBos.Migrations.Statistics;
 using AiBos.Migrations.Tenancy;
+using AiBos.Migrations.Validation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,7 +23,7 @@ public static class ServiceCollectionExtensions
         services.AddOptions<BackupOptions>().Bind(configuration.GetSection(BackupOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<MigrationStatistics>();
-        return services.AddCatalog().AddTenancy().AddRegistry().AddExecution().AddBackups();
+        return services.AddCatalog().AddTenancy().AddRegistry().AddExecution().AddBackups().AddValidation();
     }
 
     private static IServiceCollection AddCatalog(this IServiceCollection services) => services
@@ -36,6 +37,11 @@ public static class ServiceCollectionExtensions
 
     private static IServiceCollection AddRegistry(this IServiceCollection services) => services
         .AddSingleton<MigrationRegistry>();
+
+    private static IServiceCollection AddValidation(this IServiceCollection services) => services
+        .AddSingleton<TimeEstimator>()
+        .AddSingleton<MigrationValidator>()
+        .AddSingleton<ResultValidator>();
 
     private static IServiceCollection AddBackups(this IServiceCollection services) => services
         .AddSingleton<BackupService>()

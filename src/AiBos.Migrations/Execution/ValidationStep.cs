@@ -90,6 +90,12 @@ public static class ValidationQueries
     {
         await using (var readOnly = new NpgsqlCommand("SET TRANSACTION READ ONLY", connection, transaction))
             await readOnly.ExecuteNonQueryAsync(cancellationToken);
+        return await EvaluateAsync(connection, transaction, query, cancellationToken);
+    }
+
+    /// <summary>Runs the query in the caller's transaction (which the caller keeps read-only or throws away) and judges it.</summary>
+    public static async Task<string?> EvaluateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ValidationQuery query, CancellationToken cancellationToken)
+    {
         object? value = null;
         try
         {

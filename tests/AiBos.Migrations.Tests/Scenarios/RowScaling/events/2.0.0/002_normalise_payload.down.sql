@@ -1,0 +1,1 @@
+UPDATE events SET payload = lower(left(payload, length(payload) - 32));
