@@ -45,7 +45,7 @@ public sealed class SeedWorkflowTests(PostgresServer server)
             module.GetProperty("rolledBack").GetInt32(), module.GetProperty("manualRollbacks").GetInt32()));
         Assert.Equal(0.5, module.GetProperty("successRate").GetDouble());
         Assert.Equal(["1.0.0", "2.0.0"], json.GetProperty("versions").EnumerateArray().Select(v => v.GetProperty("version").GetString()));
-        Assert.Equal(["schema", "validation"], json.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("step").GetString()));
+        Assert.Equal(["backup", "schema", "validation"], json.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("step").GetString()));
     }
 
     [Fact]
