@@ -75,7 +75,7 @@ stop() {
 case "${1:-}" in
   "") ;;
   --stop) stop; exit 0 ;;
-  -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
   *) echo "usage: ./run.sh [--stop]" >&2; exit 2 ;;
 esac
 
