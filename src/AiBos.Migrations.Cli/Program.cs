@@ -7,5 +7,9 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = !cancellation.IsCancellationRequested;
     cancellation.Cancel();
 };
-var environment = new CliEnvironment(Console.Out, Console.Error) { IsTerminal = !Console.IsOutputRedirected };
+var environment = new CliEnvironment(Console.Out, Console.Error)
+{
+    IsTerminal = !Console.IsOutputRedirected,
+    CanPrompt = !Console.IsOutputRedirected && !Console.IsInputRedirected,
+};
 return await CliApp.RunAsync(args, environment, cancellation.Token);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AiBos.Migrations.Cli.Commands.Backups;
 using AiBos.Migrations.Cli.Commands.Registry;
 using AiBos.Migrations.Cli.Commands.Runs;
 using AiBos.Migrations.Cli.Commands.Statistics;
@@ -46,8 +47,15 @@ public sealed class CliCommands
             WatchCommand.Create(cli),
             RecoverCommand.Create(cli),
             MigrationStatisticsCommand.Create(cli),
-            // Backups (create-backup, restore-backup, list-backups, cleanup-backups) and validate-migration join here
-            // from Commands/Backups and Commands/Validation once their engine parts exist.
+            CreateBackupCommand.Create(cli),
+            RestoreBackupCommand.Create(cli),
+            ListBackupsCommand.Create(cli),
+            ShowBackupCommand.Create(cli),
+            CleanupBackupsCommand.Create(cli),
+            CreateRollbackPointCommand.Create(cli),
+            RestoreRollbackPointCommand.Create(cli),
+            ListRollbackPointsCommand.Create(cli),
+            // validate-migration joins here from Commands/Validation once its engine part exists.
         ];
         foreach (var command in commands) root.Subcommands.Add(command);
         help.Examples(root,
@@ -55,7 +63,9 @@ public sealed class CliCommands
             $"{ToolName} add-tenant -t tenant123 --name \"Tenant 123\"",
             $"{ToolName} install-module -t tenant123 -m accounting -v 1.0.0",
             $"{ToolName} execute-migration -t tenant123 -m accounting -f 1.0.0 -v 2.0.0 --rollback-on-failure",
-            $"{ToolName} list-migrations -m accounting -s failed --output json");
+            $"{ToolName} list-migrations -m accounting -s failed --output json",
+            $"{ToolName} create-backup -t tenant123 -m accounting -v 1.0.0",
+            $"{ToolName} restore-backup -i <backup-id> --yes");
         help.ExitCodes(root);
         help.InstallOn(root, environment.IsTerminal);
         return new CliCommands(root, globals);

@@ -37,5 +37,22 @@ public sealed class CliOutput
     /// <summary>stderr, for warnings and errors.</summary>
     public TextWriter Error => _environment.Error;
 
+    /// <summary>
+    /// Asks a yes/no question, "no" unless answered "y": on a terminal with a Spectre.Console confirmation prompt.
+    /// Null when nobody can answer (stdin or stdout is not a terminal, or --output json).
+    /// </summary>
+    public async Task<bool?> ConfirmAsync(string question, CancellationToken cancellationToken)
+    {
+        if (IsJson) return null;
+        if (_environment.Answer is { } answer)
+        {
+            Console.WriteLine($"{question} [y/N]");
+            return answer(question);
+        }
+        if (!_environment.CanPrompt) return null;
+        var prompt = new ConfirmationPrompt($"{Markup.Escape(question)} [[y/N]]") { DefaultValue = false, ShowChoices = false, ShowDefaultValue = false };
+        return await prompt.ShowAsync(Console, cancellationToken);
+    }
+
     public void Json<T>(T document) => CliJson.Write(_environment.Out, document);
 }

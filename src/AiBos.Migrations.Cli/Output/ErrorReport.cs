@@ -24,6 +24,7 @@ public sealed partial class ErrorReport(CliEnvironment environment, GlobalOption
         var message = kind switch
         {
             "invalid-input" or "not-found" => InputProblems(exception),
+            "tenant-busy" => $"{exception.Message} Nothing was touched.",
             "cancelled" => "Cancelled.",
             "database-unreachable" => $"The database cannot be reached ({Describe(exception)}): check ConnectionStrings:Catalog, --connection or the shard's connection string, and that PostgreSQL is running.",
             _ => $"Unexpected error: {exception.GetType().Name}: {exception.Message} Run again with --verbose for the details.",

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using AiBos.Migrations.Backups;
 using AiBos.Migrations.Execution;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -20,6 +21,7 @@ public static class ExitCodes
     public const int DatabaseUnreachable = 6;
     public const int PlanRejected = 7;
     public const int UnexpectedError = 8;
+    public const int ConfirmationRequired = 9;
     public const int Cancelled = 130;
 
     public static readonly IReadOnlyList<(int Code, string Meaning)> Documented =
@@ -27,12 +29,13 @@ public static class ExitCodes
         (Success, "success (the run completed and was validated; a rollback returned the tenant to its from-version)"),
         (RunFailed, "the run failed: it was rolled back (rolled-back) or, with --no-rollback, left as it was (failed)"),
         (InvalidInput, "invalid input: a wrong or missing argument, a bad version, name, file or configuration"),
-        (TenantBusy, "the tenant is busy with another run; nothing was touched"),
-        (NotFound, "an unknown tenant, module, shard or run id"),
+        (TenantBusy, "the tenant is busy with another run or restore; nothing was touched"),
+        (NotFound, "an unknown tenant, module, shard, run, backup or rollback point id"),
         (NeedsOperator, "a rollback failed: the run needs an operator (see show-migration)"),
         (DatabaseUnreachable, "the catalog or a shard database cannot be reached"),
         (PlanRejected, "the plan was rejected (the tenant is at another version, down SQL or a dependency is missing); nothing was touched"),
         (UnexpectedError, "an unexpected error (run again with --verbose for the details)"),
+        (ConfirmationRequired, "a restore would discard rows and was not confirmed; nothing was changed (re-run with --yes)"),
         (Cancelled, "cancelled with Ctrl+C"),
     ];
 
@@ -55,6 +58,14 @@ public static class ExitCodes
         _ => ForRun(outcome),
     };
 
+    /// <summary>The exit code of restore-backup and restore-rollback-point.</summary>
+    public static int ForRestore(RestoreOutcome outcome) => outcome switch
+    {
+        Restored => Success,
+        RestoreNeedsConfirmation => ConfirmationRequired,
+        _ => UnexpectedError,
+    };
+
     /// <summary>The exit code of a run's stored status (watch, recover).</summary>
     public static int ForStatus(string status) => status switch
     {
@@ -70,6 +81,7 @@ public static class ExitCodes
         InvalidInputException or OptionsValidationException => (InvalidInput, "invalid-input"),
         AggregateException a when a.InnerExceptions.All(e => e is OptionsValidationException) => (InvalidInput, "invalid-input"),
         NotFoundException => (NotFound, "not-found"),
+        TenantBusyException => (TenantBusy, "tenant-busy"),
         OperationCanceledException when cancelled => (Cancelled, "cancelled"),
         _ when IsUnreachable(exception) => (DatabaseUnreachable, "database-unreachable"),
         _ => (UnexpectedError, "unexpected-error"),

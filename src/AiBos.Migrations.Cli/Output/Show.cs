@@ -31,6 +31,16 @@ public static class Show
         var d => $"{(int)d.Value.TotalHours} h {d.Value.Minutes} min",
     };
 
+    public static string Bytes(long bytes) => bytes switch
+    {
+        < 1024 => $"{bytes} B",
+        < 1024 * 1024 => $"{bytes / 1024.0:0.0} KB",
+        < 1024L * 1024 * 1024 => $"{bytes / 1024.0 / 1024:0.0} MB",
+        _ => $"{bytes / 1024.0 / 1024 / 1024:0.0} GB",
+    };
+
+    public static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
     public static string Seconds(double? seconds) => seconds is { } s ? Duration(TimeSpan.FromSeconds(s)) : "";
 
     public static string Milliseconds(double? ms) => ms is { } m ? Duration(TimeSpan.FromMilliseconds(m)) : "";

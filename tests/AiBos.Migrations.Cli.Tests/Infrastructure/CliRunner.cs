@@ -26,12 +26,16 @@ public sealed class CliRunner(string connectionString)
     public Task<CliResult> RunAsync(string[] args, CancellationToken cancellationToken) =>
         RunRawAsync([.. args, "--connection", ConnectionString], cancellationToken);
 
+    /// <summary>Runs a command as if a person at a terminal answered its yes/no questions with <paramref name="answer"/>.</summary>
+    public Task<CliResult> RunAnsweringAsync(Func<string, bool> answer, params string[] args) =>
+        RunRawAsync([.. args, "--connection", ConnectionString], answer: answer);
+
     /// <summary>Runs exactly the given arguments.</summary>
-    public static async Task<CliResult> RunRawAsync(string[] args, CancellationToken cancellationToken = default)
+    public static async Task<CliResult> RunRawAsync(string[] args, CancellationToken cancellationToken = default, Func<string, bool>? answer = null)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var environment = new CliEnvironment(TextWriter.Synchronized(stdout), TextWriter.Synchronized(stderr)) { Settings = FastSettings };
+        var environment = new CliEnvironment(TextWriter.Synchronized(stdout), TextWriter.Synchronized(stderr)) { Settings = FastSettings, Answer = answer };
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromMinutes(2));
         var exitCode = await CliApp.RunAsync(args, environment, timeout.Token);

@@ -8,6 +8,8 @@ public sealed class HelpAndVersionTests
     [
         "register-schema-migration", "register-module", "list-modules", "add-shard", "add-tenant", "list-tenants", "install-module",
         "execute-migration", "rollback-migration", "list-migrations", "show-migration", "watch", "recover", "migration-statistics",
+        "create-backup", "restore-backup", "list-backups", "show-backup", "cleanup-backups", "create-rollback-point", "restore-rollback-point",
+        "list-rollback-points",
     ];
 
     [Theory]
@@ -31,6 +33,7 @@ public sealed class HelpAndVersionTests
         foreach (var command in Commands) Assert.Contains(command, help.Out);
         Assert.Contains("Exit codes:", help.Out);
         Assert.Matches(@"6\s+the catalog or a shard database cannot be reached", help.Out);
+        Assert.Matches(@"9\s+a restore would discard rows and was not confirmed", help.Out);
         Assert.Contains("--output", help.Out);
     }
 
@@ -43,6 +46,19 @@ public sealed class HelpAndVersionTests
         Assert.Equal(0, version.ExitCode);
         Assert.Matches(@"^\d+\.\d+\.\d+", version.Out.Trim());
         Assert.Matches(@"-v, --version <version> \(REQUIRED\)\s+The target version", help.Out);
+        Assert.Contains("--backup-type <full|incremental|schema-only>", help.Out);
+        Assert.Contains("--no-backup", help.Out);
+    }
+
+    [Fact]
+    public async Task restore_backup_help_documents_yes_and_the_confirmation_exit_code()
+    {
+        var help = await CliRunner.RunRawAsync(["restore-backup", "--help"]);
+
+        Assert.Contains("-y, --yes", help.Out);
+        Assert.Contains("Exit codes:", help.Out);
+        Assert.Matches(@"9\s+a restore would discard rows", help.Out);
+        Assert.Matches(@"3\s+the tenant is busy with another run or restore", help.Out);
     }
 
     [Fact]

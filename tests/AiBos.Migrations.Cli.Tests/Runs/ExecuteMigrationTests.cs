@@ -30,7 +30,7 @@ public sealed class ExecuteMigrationTests(PostgresServer server)
         var steps = run.GetProperty("steps").EnumerateArray().ToList();
         Assert.Equal(["backup", "schema", "validation"], steps.Select(s => s.GetProperty("kind").GetString()));
         Assert.All(steps, s => Assert.Equal("completed", s.GetProperty("status").GetString()));
-        Assert.Equal((2L, 2L), (steps[0].GetProperty("done").GetInt64(), steps[0].GetProperty("total").GetInt64()));
+        Assert.Equal((2L, 2L), (steps[1].GetProperty("done").GetInt64(), steps[1].GetProperty("total").GetInt64()));
         Assert.Equal(500, await t.ScalarAsync<int>($"SELECT (options->>'batchSize')::int FROM aibos.module_migrations WHERE id = '{upgrade.GetProperty("runId").GetGuid()}'"));
     }
 
@@ -108,6 +108,31 @@ public sealed class ExecuteMigrationTests(PostgresServer server)
 
         Assert.Equal(1L, await t.ScalarAsync<long>("SELECT count(*) FROM aibos.module_migrations"));
         Assert.Equal("1.0.0", await t.ScalarAsync<string>("SELECT version FROM tenant_tenant123.aibos_module_versions WHERE module = 'accounting'"));
+    }
+
+    [Fact]
+    public async Task no_backup_skips_the_backup_step_and_backup_type_chooses_its_type()
+    {
+        await using var t = await TestEngine.StartAsync(server);
+        await t.RegisterSamplesAsync("accounting");
+        await t.CreateTenantAsync("acme");
+        await t.InstallAsync("acme", "accounting", "1.0.0");
+        var cli = CliRunner.For(t);
+        string[] upgrade = ["execute-migration", "-t", "acme", "-m", "accounting", "-f", "1.0.0", "-v", "2.0.0", "-o", "json"];
+        string[] downgrade = ["execute-migration", "-t", "acme", "-m", "accounting", "-f", "2.0.0", "-v", "1.0.0", "-o", "json"];
+
+        (await cli.RunAsync([.. upgrade, "--backup-type", "weekly"])).ShouldFailWith(2, "weekly");
+        (await cli.RunAsync([.. upgrade, "--no-backup", "--backup-type", "full"])).ShouldFailWith(2, "contradict");
+        Assert.Equal(0L, await t.ScalarAsync<long>("SELECT count(*) FROM aibos.module_migrations WHERE kind = 'upgrade'"));
+
+        var skipped = (await cli.RunAsync([.. upgrade, "--no-backup"])).ShouldSucceed().Json;
+        var schemaOnly = (await cli.RunAsync([.. downgrade, "--backup-type", "schema-only"])).ShouldSucceed().Json;
+
+        Assert.Equal(["schema", "validation"], skipped.GetProperty("run").GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("kind").GetString()));
+        Assert.Equal("backup", schemaOnly.GetProperty("run").GetProperty("steps")[0].GetProperty("kind").GetString());
+        Assert.Equal("schema-only", await t.ScalarAsync<string>($"SELECT type FROM aibos.migration_backups WHERE run_id = '{schemaOnly.GetProperty("runId").GetGuid()}'"));
+        Assert.Equal(1L, await t.ScalarAsync<long>("SELECT count(*) FROM aibos.migration_backups"));
+        (await cli.RunAsync("install-module", "-t", "acme", "-m", "accounting", "-v", "1.0.0", "--no-backup")).ShouldFailWith(2, "--no-backup");
     }
 
     [Fact]

@@ -22,7 +22,9 @@ public static class ExecuteMigrationCommand
             "aibos-migrations execute-migration -t tenant123 -m accounting -f 1.0.0 -v 2.0.0 --rollback-on-failure",
             "aibos-migrations execute-migration -t tenant123 -m accounting -f 1.0.0 -v 2.0.0 --batch-size 500 --timeout 600",
             "aibos-migrations execute-migration -t tenant123 -m accounting -f 2.0.0 -v 1.0.0 --output json",
-            "aibos-migrations execute-migration -t tenant123 -m crm -f 1.0.0 -v 2.0.0 --no-rollback --lock-timeout 500");
+            "aibos-migrations execute-migration -t tenant123 -m crm -f 1.0.0 -v 2.0.0 --no-rollback --lock-timeout 500",
+            "aibos-migrations execute-migration -t tenant123 -m crm -f 1.0.0 -v 2.0.0 --backup-type incremental",
+            "aibos-migrations execute-migration -t tenant123 -m inventory -f 1.0.0 -v 1.1.0 --no-backup");
         cli.Help.ExitCodes(command);
 
         command.SetEngineAction(cli, async (session, parse, cancellationToken) =>

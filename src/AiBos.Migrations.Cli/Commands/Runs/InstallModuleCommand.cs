@@ -11,7 +11,7 @@ public static class InstallModuleCommand
         var tenant = new Option<string>("--tenant", "-t") { Description = "The tenant to install the module on", Required = true };
         var module = new Option<string>("--module", "-m") { Description = "The module to install", Required = true };
         var version = new Option<string>("--version", "-v") { Description = "The version to install", Required = true };
-        var runOptions = new RunOptionSet();
+        var runOptions = new RunOptionSet(backupOptions: false);
         var command = new Command("install-module", "Install a module on a tenant: its migrations from nothing up to a version, validated, rolled back on failure.")
         {
             tenant, module, version,

@@ -3,8 +3,11 @@ using AiBos.Migrations.Execution;
 
 namespace AiBos.Migrations.Cli.Commands.Runs;
 
-/// <summary>The options of a run (the seed's executeModuleMigration options), shared by execute-migration and install-module.</summary>
-public sealed class RunOptionSet
+/// <summary>
+/// The options of a run (the seed's executeModuleMigration options), shared by execute-migration and install-module.
+/// The backup options only where a run can take a backup (not install-module: nothing is installed yet).
+/// </summary>
+public sealed class RunOptionSet(bool backupOptions = true)
 {
     private readonly Option<bool> _rollbackOnFailure = new("--rollback-on-failure")
     {
@@ -23,8 +26,31 @@ public sealed class RunOptionSet
         DefaultValueFactory = _ => true,
     };
 
+    private readonly Option<bool> _noBackup = new("--no-backup")
+    {
+        Description = "Skip the backup the run starts with (a rollback can then only use down SQL)",
+    };
+
+    private readonly Option<string?> _backupType = CreateBackupType();
+
+    private static Option<string?> CreateBackupType()
+    {
+        var option = new Option<string?>("--backup-type")
+        {
+            Description = "The type of the backup the run starts with (default full)",
+            HelpName = "full|incremental|schema-only",
+        };
+        option.AcceptOnlyFromAmong("full", "incremental", "schema-only");
+        return option;
+    }
+
     public void AddTo(Command command)
     {
+        if (backupOptions)
+        {
+            command.Options.Add(_noBackup);
+            command.Options.Add(_backupType);
+        }
         command.Options.Add(_rollbackOnFailure);
         command.Options.Add(_noRollback);
         command.Options.Add(_batchSize);
@@ -46,6 +72,13 @@ public sealed class RunOptionSet
             LockTimeout = parse.GetValue(_lockTimeout) is { } ms ? TimeSpan.FromMilliseconds(ms) : null,
             RequestedBy = Environment.UserName,
         };
+        if (backupOptions)
+        {
+            var backupType = parse.GetValue(_backupType);
+            if (parse.GetValue(_noBackup) && backupType is not null)
+                throw new InvalidInputException("--no-backup and --backup-type contradict each other: give one of them.");
+            options = options with { SkipBackup = parse.GetValue(_noBackup), BackupType = backupType ?? options.BackupType };
+        }
         return parse.GetValue(_batchSize) is { } batch ? options with { BatchSize = batch } : options;
     }
 }
