@@ -122,8 +122,9 @@ for pair in tenant123:accounting acme:accounting acme:crm globex:accounting glob
 done
 aibos list-tenants
 
-# validate-migration: added with the validation preview
-# (aibos-migrations validate-migration -t tenant123 -m accounting -f 1.0.0 -v 2.0.0 belongs here, before the upgrade)
+stage "Preview the upgrade: compatibility, data volume and time estimate, dependencies, risk report, and a rehearsal"
+note "Read-only: the rehearsal runs the plan and its down plan on a copy in a scratch schema that is rolled back."
+aibos validate-migration -t tenant123 -m accounting -f 1.0.0 -v 2.0.0 --rehearse
 
 stage "Upgrade tenant123's accounting 1.0.0 -> 2.0.0: backup, schema, validation, rolled back automatically on failure"
 aibos execute-migration -t tenant123 -m accounting -f 1.0.0 -v 2.0.0 --rollback-on-failure

@@ -4,6 +4,7 @@ using AiBos.Migrations.Cli.Commands.Registry;
 using AiBos.Migrations.Cli.Commands.Runs;
 using AiBos.Migrations.Cli.Commands.Statistics;
 using AiBos.Migrations.Cli.Commands.Tenants;
+using AiBos.Migrations.Cli.Commands.Validation;
 
 namespace AiBos.Migrations.Cli.Commands;
 
@@ -55,13 +56,14 @@ public sealed class CliCommands
             CreateRollbackPointCommand.Create(cli),
             RestoreRollbackPointCommand.Create(cli),
             ListRollbackPointsCommand.Create(cli),
-            // validate-migration joins here from Commands/Validation once its engine part exists.
+            ValidateMigrationCommand.Create(cli),
         ];
         foreach (var command in commands) root.Subcommands.Add(command);
         help.Examples(root,
             $"{ToolName} register-module samples/modules/accounting",
             $"{ToolName} add-tenant -t tenant123 --name \"Tenant 123\"",
             $"{ToolName} install-module -t tenant123 -m accounting -v 1.0.0",
+            $"{ToolName} validate-migration -t tenant123 -m accounting -f 1.0.0 -v 2.0.0 --rehearse",
             $"{ToolName} execute-migration -t tenant123 -m accounting -f 1.0.0 -v 2.0.0 --rollback-on-failure",
             $"{ToolName} list-migrations -m accounting -s failed --output json",
             $"{ToolName} create-backup -t tenant123 -m accounting -v 1.0.0",
