@@ -30,10 +30,7 @@ internal static class BackupRestorer
             else
             {
                 var shape = manifest.Structure.Tables.Single(t => t.Name == table);
-                var common = columns.Intersect(shape.Columns).Select(Identifiers.Quote).ToList();
-                var row = common.Count == 0 ? "1" : $"ROW({string.Join(", ", common)})::text";
-                discarded = await ScalarAsync(connection, transaction,
-                    $"SELECT count(*) FROM (SELECT {row} FROM {source} EXCEPT ALL SELECT {row} FROM ({chain.StateSql(table)}) s) d", cancellationToken);
+                discarded = await RestoreDiff.CountDiscardedAsync(connection, transaction, tenant.Schema, table, columns, shape, chain, cancellationToken);
             }
             previews.Add(new RestoreTablePreview(table, now.Rows, backupRows, discarded));
         }
@@ -186,12 +183,6 @@ internal static class BackupRestorer
         'S' => "SEQUENCE",
         _ => "TABLE",
     };
-
-    private static async Task<long> ScalarAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
-    }
 
     private static Task<int> ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken) =>
         BackupWriter.ExecuteAsync(connection, transaction, sql, cancellationToken);
