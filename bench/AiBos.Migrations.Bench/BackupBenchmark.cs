@@ -95,11 +95,12 @@ public sealed class BackupBenchmark(BenchSettings settings, BenchEngine bench, M
     {
         await bench.ExecuteAsync("CHECKPOINT", cancellationToken);
         memory.Restart();
+        var started = DateTimeOffset.UtcNow;
         var watch = Stopwatch.StartNew();
         var result = await action();
         watch.Stop();
         var peak = memory.Restart();
-        _measurements.Add(new Measurement(key, operation, watch.Elapsed.TotalSeconds, baseline, external ? 0 : peak));
+        _measurements.Add(new Measurement(key, operation, started, watch.Elapsed.TotalSeconds, baseline, external ? 0 : peak));
         Console.Error.WriteLine($"  {operation}: {watch.Elapsed.TotalSeconds:F2} s");
         return result;
     }

@@ -20,7 +20,8 @@ await benchmark.RunAsync(cancellationToken);
 var peak = MemoryProbe.PeakResidentBytes();
 context.Add($"Load average after the run: {BenchContext.LoadAverage()}");
 
-var report = new ResultsReport(benchmark.Measurements, context, benchmark.Notes, peak);
+var statements = ServerLogPhases.Read(Environment.GetEnvironmentVariable("AIBOS_BENCH_SERVER_LOG"));
+var report = new ResultsReport(benchmark.Measurements, context, benchmark.Notes, peak, statements);
 var markdown = report.ToMarkdown(started);
 Directory.CreateDirectory(settings.ResultsDirectory);
 var file = Path.Combine(settings.ResultsDirectory, $"backup-{started:yyyy-MM-dd-HHmmss}.md");

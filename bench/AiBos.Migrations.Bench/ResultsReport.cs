@@ -4,7 +4,8 @@ using System.Text;
 namespace AiBos.Migrations.Bench;
 
 /// <summary>The results as markdown: the context, the table of times and ratios, the targets and the memory peak.</summary>
-public sealed class ResultsReport(IReadOnlyList<Measurement> measurements, IReadOnlyList<string> context, IReadOnlyList<string> notes, long peakResidentBytes)
+public sealed class ResultsReport(IReadOnlyList<Measurement> measurements, IReadOnlyList<string> context, IReadOnlyList<string> notes, long peakResidentBytes,
+    IReadOnlyList<ServerLogPhases.Statement> serverStatements)
 {
     public const double MemoryTargetMb = 200;
 
@@ -40,7 +41,19 @@ public sealed class ResultsReport(IReadOnlyList<Measurement> measurements, IRead
         md.AppendLine(Invariant($"| peak memory of the bench process <= {MemoryTargetMb:F0} MB | {PeakMb:F0} MB (VmHWM) | {Verdict(PeakMb <= MemoryTargetMb)} |"));
         md.AppendLine();
         foreach (var note in notes) md.AppendLine("- " + note);
+        if (serverStatements.Count > 0) AppendPhases(md);
         return md.ToString();
+    }
+
+    private void AppendPhases(StringBuilder md)
+    {
+        md.AppendLine().AppendLine("Where the time went: server statements over 0.5 s during each operation.").AppendLine();
+        foreach (var m in measurements)
+        {
+            var phases = ServerLogPhases.During(serverStatements, m).ToList();
+            md.AppendLine(Invariant($"- {m.Operation}: {m.Seconds:F2} s, of which {phases.Sum(p => p.Seconds):F2} s in these statements"));
+            foreach (var phase in phases) md.AppendLine(Invariant($"  - {phase.Seconds,6:F2} s `{phase.Text.Replace("`", "'", StringComparison.Ordinal)}`"));
+        }
     }
 
     private Measurement? Find(string key) => measurements.FirstOrDefault(m => m.Key == key);
