@@ -20,19 +20,23 @@ internal static class BackupRestorer
         var previews = new List<RestoreTablePreview>();
         foreach (var (table, columns) in currentTables)
         {
-            var source = $"{Identifiers.Quote(tenant.Schema)}.{Identifiers.Quote(table)}";
-            var now = await TableContents.ReadTableAsync(connection, transaction, source, table, cancellationToken);
             var stored = manifest.Tables.FirstOrDefault(t => t.Name == table);
             var backupRows = stored is null || stored.Storage == "none" ? 0 : stored.Rows;
-            long discarded;
-            if (stored is null || stored.Storage == "none") discarded = now.Rows;
-            else if (stored.Checksum == now.Checksum && stored.Rows == now.Rows) discarded = 0;
+            var shape = manifest.Structure.Tables.FirstOrDefault(t => t.Name == table);
+            long currentRows, discarded;
+            if (stored is not null && stored.Storage != "none" && shape is not null
+                && await RestoreDiff.CountByKeyAsync(connection, transaction, tenant.Schema, table, columns, shape, chain, cancellationToken) is { } keyed)
+                (currentRows, discarded) = keyed;
             else
             {
-                var shape = manifest.Structure.Tables.Single(t => t.Name == table);
-                discarded = await RestoreDiff.CountDiscardedAsync(connection, transaction, tenant.Schema, table, columns, shape, chain, cancellationToken);
+                var now = await TableContents.ReadTableAsync(connection, transaction, $"{Identifiers.Quote(tenant.Schema)}.{Identifiers.Quote(table)}", table, cancellationToken);
+                currentRows = now.Rows;
+                if (stored is null || stored.Storage == "none") discarded = now.Rows;
+                else if (stored.Checksum == now.Checksum && stored.Rows == now.Rows) discarded = 0;
+                else discarded = await RestoreDiff.CountByTextAsync(connection, transaction, tenant.Schema, table, columns,
+                    shape ?? manifest.Structure.Tables.Single(t => t.Name == table), chain, cancellationToken);
             }
-            previews.Add(new RestoreTablePreview(table, now.Rows, backupRows, discarded));
+            previews.Add(new RestoreTablePreview(table, currentRows, backupRows, discarded));
         }
         foreach (var stored in manifest.Tables.Where(t => !currentTables.ContainsKey(t.Name)))
             previews.Add(new RestoreTablePreview(stored.Name, 0, stored.Storage == "none" ? 0 : stored.Rows, 0));

@@ -10,36 +10,45 @@ namespace AiBos.Migrations.Backups;
 internal static class RestoreDiff
 {
     /// <summary>
-    /// When the current table has a primary key among the shared columns and those columns have the same types on both
-    /// sides, the count is an anti-join on the key instead of a sort of both tables' row texts: the same number, because
-    /// equal row texts imply equal keys and the key makes current rows distinct. Rows are first compared by their binary
-    /// image (<c>*=</c>, which implies equal text) and only as text when the images differ. Otherwise: EXCEPT ALL.
+    /// The current rows and the discarded ones by an anti-join on the primary key, when the current table has one among
+    /// the shared columns and those columns have the same types on both sides; null otherwise. The same number as
+    /// EXCEPT ALL without sorting both tables' row texts: equal row texts imply equal keys, and the key makes current rows
+    /// distinct. Rows are compared by binary image first (<c>*=</c>, which implies equal text), as text only when the
+    /// images differ. Nothing changed gives 0, so no content checksum of the current table is needed first.
     /// </summary>
-    public static async Task<long> CountDiscardedAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string schema, string table,
-        IReadOnlyList<string> currentColumns, TableShape shape, BackupChain chain, CancellationToken cancellationToken)
+    public static async Task<(long Rows, long Discarded)?> CountByKeyAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string schema,
+        string table, IReadOnlyList<string> currentColumns, TableShape shape, BackupChain chain, CancellationToken cancellationToken)
     {
         var backupRows = chain.StateSql(table)!;
         var source = $"{Identifiers.Quote(schema)}.{Identifiers.Quote(table)}";
         var common = currentColumns.Intersect(shape.Columns).ToList();
-        if (common.Count == 0)
-            return await ScalarAsync<long>(connection, transaction,
-                $"SELECT count(*) FROM (SELECT 1 FROM {source} EXCEPT ALL SELECT 1 FROM ({backupRows}) s) d", cancellationToken);
-
-        var columns = string.Join(", ", common.Select(Identifiers.Quote));
         var key = await PrimaryKeyAsync(connection, transaction, schema, table, cancellationToken);
-        if (key.Count == 0 || !key.All(common.Contains) || !await SameTypesAsync(connection, transaction, source, backupRows, common, cancellationToken))
-            return await ScalarAsync<long>(connection, transaction,
-                $"SELECT count(*) FROM (SELECT ROW({columns})::text FROM {source} EXCEPT ALL SELECT ROW({columns})::text FROM ({backupRows}) s) d", cancellationToken);
+        if (common.Count == 0 || key.Count == 0 || !key.All(common.Contains) || !await SameTypesAsync(connection, transaction, source, backupRows, common, cancellationToken))
+            return null;
 
-        // Aliases k1..kn and r: no column name of the table can collide with them.
         await AnalyzeAsync(connection, transaction, chain.StateTables(table), cancellationToken);
+        // Aliases k1..kn and r: no column name of the table can collide with them.
+        var columns = string.Join(", ", common.Select(Identifiers.Quote));
         var keys = string.Join(", ", key.Select((k, i) => $"{Identifiers.Quote(k)} AS k{i + 1}"));
         var match = string.Join(" AND ", key.Select((_, i) => $"b.k{i + 1} = c.k{i + 1}"));
-        return await ScalarAsync<long>(connection, transaction, $"""
+        var rows = await ScalarAsync<long>(connection, transaction, $"SELECT count(*) FROM {source}", cancellationToken);
+        var discarded = await ScalarAsync<long>(connection, transaction, $"""
             SELECT count(*) FROM (SELECT {keys}, ROW({columns}) AS r FROM {source}) c
             WHERE NOT EXISTS (SELECT 1 FROM (SELECT {keys}, ROW({columns}) AS r FROM ({backupRows}) s) b
                               WHERE {match} AND (b.r *= c.r OR b.r::text = c.r::text))
             """, cancellationToken);
+        return (rows, discarded);
+    }
+
+    /// <summary>The discarded rows by EXCEPT ALL of the row texts over the shared columns (a sort of both tables).</summary>
+    public static Task<long> CountByTextAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string schema, string table,
+        IReadOnlyList<string> currentColumns, TableShape shape, BackupChain chain, CancellationToken cancellationToken)
+    {
+        var common = currentColumns.Intersect(shape.Columns).Select(Identifiers.Quote).ToList();
+        var row = common.Count == 0 ? "1" : $"ROW({string.Join(", ", common)})::text";
+        return ScalarAsync<long>(connection, transaction,
+            $"SELECT count(*) FROM (SELECT {row} FROM {Identifiers.Quote(schema)}.{Identifiers.Quote(table)} EXCEPT ALL SELECT {row} FROM ({chain.StateSql(table)}) s) d",
+            cancellationToken);
     }
 
     /// <summary>
