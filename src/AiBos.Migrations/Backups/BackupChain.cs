@@ -37,6 +37,16 @@ public sealed record BackupChain(IReadOnlyList<StoredBackup> Backups)
         }
     }
 
+    /// <summary>The backup tables (schema, name) that <see cref="StateSql"/> reads for <paramref name="table"/>.</summary>
+    public IEnumerable<(string Schema, string Name)> StateTables(string table, int index = 0)
+    {
+        var backup = Backups[index];
+        var storage = backup.Manifest.Tables.FirstOrDefault(t => t.Name == table)?.Storage;
+        if (storage == "full") return [(backup.Schema, table)];
+        if (storage == "incremental") return StateTables(table, index + 1).Concat([(backup.Schema, RemovedTable(table)), (backup.Schema, AddedTable(table))]);
+        return [];
+    }
+
     public static string AddedTable(string table) => table + "__added";
     public static string RemovedTable(string table) => table + "__removed";
 

@@ -20,22 +20,23 @@ internal static class BackupRestorer
         var previews = new List<RestoreTablePreview>();
         foreach (var (table, columns) in currentTables)
         {
-            var source = $"{Identifiers.Quote(tenant.Schema)}.{Identifiers.Quote(table)}";
-            var now = await TableContents.ReadTableAsync(connection, transaction, source, table, cancellationToken);
             var stored = manifest.Tables.FirstOrDefault(t => t.Name == table);
             var backupRows = stored is null || stored.Storage == "none" ? 0 : stored.Rows;
-            long discarded;
-            if (stored is null || stored.Storage == "none") discarded = now.Rows;
-            else if (stored.Checksum == now.Checksum && stored.Rows == now.Rows) discarded = 0;
+            var shape = manifest.Structure.Tables.FirstOrDefault(t => t.Name == table);
+            long currentRows, discarded;
+            if (stored is not null && stored.Storage != "none" && shape is not null
+                && await RestoreDiff.CountByKeyAsync(connection, transaction, tenant.Schema, table, columns, shape, chain, cancellationToken) is { } keyed)
+                (currentRows, discarded) = keyed;
             else
             {
-                var shape = manifest.Structure.Tables.Single(t => t.Name == table);
-                var common = columns.Intersect(shape.Columns).Select(Identifiers.Quote).ToList();
-                var row = common.Count == 0 ? "1" : $"ROW({string.Join(", ", common)})::text";
-                discarded = await ScalarAsync(connection, transaction,
-                    $"SELECT count(*) FROM (SELECT {row} FROM {source} EXCEPT ALL SELECT {row} FROM ({chain.StateSql(table)}) s) d", cancellationToken);
+                var now = await TableContents.ReadTableAsync(connection, transaction, $"{Identifiers.Quote(tenant.Schema)}.{Identifiers.Quote(table)}", table, cancellationToken);
+                currentRows = now.Rows;
+                if (stored is null || stored.Storage == "none") discarded = now.Rows;
+                else if (stored.Checksum == now.Checksum && stored.Rows == now.Rows) discarded = 0;
+                else discarded = await RestoreDiff.CountByTextAsync(connection, transaction, tenant.Schema, table, columns,
+                    shape ?? manifest.Structure.Tables.Single(t => t.Name == table), chain, cancellationToken);
             }
-            previews.Add(new RestoreTablePreview(table, now.Rows, backupRows, discarded));
+            previews.Add(new RestoreTablePreview(table, currentRows, backupRows, discarded));
         }
         foreach (var stored in manifest.Tables.Where(t => !currentTables.ContainsKey(t.Name)))
             previews.Add(new RestoreTablePreview(stored.Name, 0, stored.Storage == "none" ? 0 : stored.Rows, 0));
@@ -186,12 +187,6 @@ internal static class BackupRestorer
         'S' => "SEQUENCE",
         _ => "TABLE",
     };
-
-    private static async Task<long> ScalarAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
-    }
 
     private static Task<int> ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken) =>
         BackupWriter.ExecuteAsync(connection, transaction, sql, cancellationToken);
