@@ -59,34 +59,34 @@ internal static class BackupRestorer
 
         if (!swapFromSnapshot)
         {
-            await ExecuteAsync(connection, transaction, $"CREATE SCHEMA {stagingSchema}; SET LOCAL search_path TO {stagingSchema}, {tenantSchema}", cancellationToken);
-            foreach (var statement in structure.Create) await ExecuteAsync(connection, transaction, statement, cancellationToken);
+            await SqlCommands.ExecuteAsync(connection, transaction, $"CREATE SCHEMA {stagingSchema}; SET LOCAL search_path TO {stagingSchema}, {tenantSchema}", cancellationToken);
+            foreach (var statement in structure.Create) await SqlCommands.ExecuteAsync(connection, transaction, statement, cancellationToken);
             foreach (var shape in structure.Tables)
             {
                 if (chain.StateSql(shape.Name) is not { } rows) continue;
                 var columns = string.Join(", ", shape.Insertable.Select(Identifiers.Quote));
                 var overriding = shape.HasIdentityAlways ? " OVERRIDING SYSTEM VALUE" : "";
-                await ExecuteAsync(connection, transaction, $"INSERT INTO {Identifiers.Quote(shape.Name)} ({columns}){overriding} SELECT {columns} FROM ({rows}) s", cancellationToken);
+                await SqlCommands.ExecuteAsync(connection, transaction, $"INSERT INTO {Identifiers.Quote(shape.Name)} ({columns}){overriding} SELECT {columns} FROM ({rows}) s", cancellationToken);
             }
-            foreach (var statement in structure.AfterLoad) await ExecuteAsync(connection, transaction, statement, cancellationToken);
+            foreach (var statement in structure.AfterLoad) await SqlCommands.ExecuteAsync(connection, transaction, statement, cancellationToken);
             foreach (var sequence in structure.Sequences)
-                await ExecuteAsync(connection, transaction, $"SELECT setval('{Identifiers.Quote(sequence.Name)}', {sequence.LastValue}, {sequence.IsCalled})", cancellationToken);
+                await SqlCommands.ExecuteAsync(connection, transaction, $"SELECT setval('{Identifiers.Quote(sequence.Name)}', {sequence.LastValue}, {sequence.IsCalled})", cancellationToken);
         }
 
         // Objects of other modules that hang on this module's relations are dropped by CASCADE: keep their DDL.
-        await ExecuteAsync(connection, transaction, $"SET LOCAL search_path TO {tenantSchema}", cancellationToken);
+        await SqlCommands.ExecuteAsync(connection, transaction, $"SET LOCAL search_path TO {tenantSchema}", cancellationToken);
         var current = await ModuleObjects.OfModuleAsync(connection, transaction, tenant.Schema, module, cancellationToken);
         var dependents = await OutsideDependentsAsync(connection, transaction, tenant.Schema, current, cancellationToken);
         foreach (var (name, kind) in await KindsAsync(connection, transaction, tenant.Schema, current, cancellationToken))
-            await ExecuteAsync(connection, transaction, $"DROP {DropKind(kind)} IF EXISTS {tenantSchema}.{Identifiers.Quote(name)} CASCADE", cancellationToken);
+            await SqlCommands.ExecuteAsync(connection, transaction, $"DROP {DropKind(kind)} IF EXISTS {tenantSchema}.{Identifiers.Quote(name)} CASCADE", cancellationToken);
         foreach (var (name, kind) in await KindsAsync(connection, transaction, staging, structure.Relations, cancellationToken))
-            await ExecuteAsync(connection, transaction, $"ALTER {DropKind(kind)} {stagingSchema}.{Identifiers.Quote(name)} SET SCHEMA {tenantSchema}", cancellationToken);
-        foreach (var statement in dependents) await ExecuteAsync(connection, transaction, statement, cancellationToken);
+            await SqlCommands.ExecuteAsync(connection, transaction, $"ALTER {DropKind(kind)} {stagingSchema}.{Identifiers.Quote(name)} SET SCHEMA {tenantSchema}", cancellationToken);
+        foreach (var statement in dependents) await SqlCommands.ExecuteAsync(connection, transaction, statement, cancellationToken);
 
         await ModuleObjects.ReplaceAsync(connection, transaction, tenant.Schema, module, structure.Relations, cancellationToken);
         await RestoreHistoryAsync(connection, transaction, tenant.Schema, module, manifest, historyRunId, historyIsUndo, cancellationToken);
         var verified = await VerifyAsync(connection, transaction, tenant.Schema, manifest, cancellationToken);
-        await ExecuteAsync(connection, transaction, $"DROP SCHEMA {stagingSchema} CASCADE", cancellationToken);
+        await SqlCommands.ExecuteAsync(connection, transaction, $"DROP SCHEMA {stagingSchema} CASCADE", cancellationToken);
         return verified;
     }
 
@@ -187,7 +187,4 @@ internal static class BackupRestorer
         'S' => "SEQUENCE",
         _ => "TABLE",
     };
-
-    private static Task<int> ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken) =>
-        BackupWriter.ExecuteAsync(connection, transaction, sql, cancellationToken);
 }

@@ -22,7 +22,7 @@ internal static class BackupWriter
         if (relations.Count == 0)
             throw new InvalidInputException($"Module '{module}' owns no tables in tenant '{tenant.Key}': nothing to back up.");
 
-        await ExecuteAsync(connection, transaction, $"CREATE SCHEMA {target}", cancellationToken);
+        await SqlCommands.ExecuteAsync(connection, transaction, $"CREATE SCHEMA {target}", cancellationToken);
         var structure = await ModuleStructureReader.ReadAsync(connection, transaction, tenant.Schema, relations, cancellationToken);
         var fingerprint = await SchemaFingerprint.ReadAsync(connection, transaction, tenant.Schema, relations, cancellationToken);
         var history = (await TenantHistory.ReadStateAsync(connection, transaction, tenant.Schema, cancellationToken)).Applied
@@ -31,8 +31,8 @@ internal static class BackupWriter
         if (format == BackupFormat.Snapshot)
         {
             // Built where a restore can swap it in: same names, indexes and constraints already in place.
-            await ExecuteAsync(connection, transaction, $"SET LOCAL search_path TO {target}, {tenantSchema}", cancellationToken);
-            foreach (var statement in structure.Create) await ExecuteAsync(connection, transaction, statement, cancellationToken);
+            await SqlCommands.ExecuteAsync(connection, transaction, $"SET LOCAL search_path TO {target}, {tenantSchema}", cancellationToken);
+            foreach (var statement in structure.Create) await SqlCommands.ExecuteAsync(connection, transaction, statement, cancellationToken);
         }
 
         var tables = new List<BackupTable>();
@@ -54,10 +54,10 @@ internal static class BackupWriter
 
         if (format == BackupFormat.Snapshot)
         {
-            foreach (var statement in structure.AfterLoad) await ExecuteAsync(connection, transaction, statement, cancellationToken);
+            foreach (var statement in structure.AfterLoad) await SqlCommands.ExecuteAsync(connection, transaction, statement, cancellationToken);
             foreach (var sequence in structure.Sequences)
-                await ExecuteAsync(connection, transaction, $"SELECT setval('{Identifiers.Quote(sequence.Name)}', {sequence.LastValue}, {sequence.IsCalled})", cancellationToken);
-            await ExecuteAsync(connection, transaction, $"SET LOCAL search_path TO {tenantSchema}", cancellationToken);
+                await SqlCommands.ExecuteAsync(connection, transaction, $"SELECT setval('{Identifiers.Quote(sequence.Name)}', {sequence.LastValue}, {sequence.IsCalled})", cancellationToken);
+            await SqlCommands.ExecuteAsync(connection, transaction, $"SET LOCAL search_path TO {tenantSchema}", cancellationToken);
         }
 
         var manifest = new BackupManifest(format.ToText(), version, structure, tables, fingerprint.Objects, history);
@@ -72,11 +72,11 @@ internal static class BackupWriter
         {
             var columns = string.Join(", ", shape.Insertable.Select(Identifiers.Quote));
             var overriding = shape.HasIdentityAlways ? " OVERRIDING SYSTEM VALUE" : "";
-            await ExecuteAsync(connection, transaction, $"INSERT INTO {target}.{table} ({columns}){overriding} SELECT {columns} FROM {source}", cancellationToken);
+            await SqlCommands.ExecuteAsync(connection, transaction, $"INSERT INTO {target}.{table} ({columns}){overriding} SELECT {columns} FROM {source}", cancellationToken);
         }
         else
         {
-            await ExecuteAsync(connection, transaction, $"CREATE TABLE {target}.{table} AS SELECT * FROM {source}", cancellationToken);
+            await SqlCommands.ExecuteAsync(connection, transaction, $"CREATE TABLE {target}.{table} AS SELECT * FROM {source}", cancellationToken);
         }
         return new BackupTable(shape.Name, content.Rows, content.Checksum, "full");
     }
@@ -90,12 +90,12 @@ internal static class BackupWriter
         var added = Identifiers.Quote(BackupChain.AddedTable(shape.Name));
         var removed = Identifiers.Quote(BackupChain.RemovedTable(shape.Name));
         // Added: rows that are new or changed. Removed: keys of parent rows deleted or changed since.
-        await ExecuteAsync(connection, transaction, $"""
+        await SqlCommands.ExecuteAsync(connection, transaction, $"""
             CREATE TABLE {target}.{added} AS
             SELECT c.* FROM {source} c LEFT JOIN ({before}) p ON {join}
             WHERE p.{Identifiers.Quote(shape.PrimaryKey[0])} IS NULL OR c::text IS DISTINCT FROM p::text
             """, cancellationToken);
-        await ExecuteAsync(connection, transaction, $"""
+        await SqlCommands.ExecuteAsync(connection, transaction, $"""
             CREATE TABLE {target}.{removed} AS
             SELECT {keys} FROM ({before}) p LEFT JOIN {source} c ON {join}
             WHERE c.{Identifiers.Quote(shape.PrimaryKey[0])} IS NULL OR c::text IS DISTINCT FROM p::text
@@ -118,11 +118,5 @@ internal static class BackupWriter
             connection, transaction);
         command.Parameters.AddWithValue("schema", schema);
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
-    }
-
-    internal static async Task<int> ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
-        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -32,7 +32,7 @@ public static partial class ReferenceSchema
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         try
         {
-            await ExecuteAsync(connection, transaction, $"CREATE SCHEMA {Identifiers.Quote(scratch)}; SET LOCAL search_path TO {Identifiers.Quote(scratch)}", cancellationToken);
+            await SqlCommands.ExecuteAsync(connection, transaction, $"CREATE SCHEMA {Identifiers.Quote(scratch)}; SET LOCAL search_path TO {Identifiers.Quote(scratch)}", cancellationToken);
             var applied = new HashSet<(string, string)>();
             var owned = new HashSet<string>(StringComparer.Ordinal);
             while (queues.Values.Any(q => q.Count > 0))
@@ -46,7 +46,7 @@ public static partial class ReferenceSchema
                 var sql = next.Transactional ? next.UpSql : Concurrently().Replace(next.UpSql, "");
                 try
                 {
-                    await ExecuteAsync(connection, transaction, sql, cancellationToken);
+                    await SqlCommands.ExecuteAsync(connection, transaction, sql, cancellationToken);
                 }
                 catch (PostgresException e)
                 {
@@ -76,11 +76,5 @@ public static partial class ReferenceSchema
         var relations = await ModuleObjects.OfModuleAsync(connection, null, schema, module, cancellationToken);
         var actual = await SchemaFingerprint.ReadAsync(connection, null, schema, relations, cancellationToken);
         return reference.Diff(actual);
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

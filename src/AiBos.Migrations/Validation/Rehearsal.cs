@@ -36,22 +36,22 @@ internal static partial class Rehearsal
         await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
         try
         {
-            await ExecuteAsync(connection, transaction, $"SET LOCAL search_path TO {tenantSchema}", cancellationToken);
+            await SqlCommands.ExecuteAsync(connection, transaction, $"SET LOCAL search_path TO {tenantSchema}", cancellationToken);
             var relations = (await ModuleObjects.ReadRelationsAsync(connection, transaction, tenant.Schema, cancellationToken)).ToList();
             var watch = Stopwatch.StartNew();
             var structure = await ModuleStructureReader.ReadAsync(connection, transaction, tenant.Schema, relations, cancellationToken);
-            await ExecuteAsync(connection, transaction, $"CREATE SCHEMA {scratch}; SET LOCAL search_path TO {scratch}, {tenantSchema}", cancellationToken);
-            foreach (var statement in structure.Create) await ExecuteAsync(connection, transaction, statement, cancellationToken);
+            await SqlCommands.ExecuteAsync(connection, transaction, $"CREATE SCHEMA {scratch}; SET LOCAL search_path TO {scratch}, {tenantSchema}", cancellationToken);
+            foreach (var statement in structure.Create) await SqlCommands.ExecuteAsync(connection, transaction, statement, cancellationToken);
             long copied = 0;
             foreach (var shape in structure.Tables)
             {
                 var columns = string.Join(", ", shape.Insertable.Select(Identifiers.Quote));
                 var overriding = shape.HasIdentityAlways ? " OVERRIDING SYSTEM VALUE" : "";
                 var limit = sampleRows is { } n ? $" LIMIT {n}" : "";
-                copied += await ExecuteAsync(connection, transaction,
+                copied += await SqlCommands.ExecuteAsync(connection, transaction,
                     $"INSERT INTO {Identifiers.Quote(shape.Name)} ({columns}){overriding} SELECT {columns} FROM {tenantSchema}.{Identifiers.Quote(shape.Name)}{limit}", cancellationToken);
             }
-            foreach (var statement in structure.AfterLoad.Except(structure.Privileges)) await ExecuteAsync(connection, transaction, statement, cancellationToken);
+            foreach (var statement in structure.AfterLoad.Except(structure.Privileges)) await SqlCommands.ExecuteAsync(connection, transaction, statement, cancellationToken);
             steps.Add(new RehearsalStep($"copy {structure.Tables.Count} tables ({copied} rows)", watch.Elapsed, true, null));
             var start = await StateAsync(connection, transaction, scratchName, cancellationToken);
 
@@ -93,7 +93,7 @@ internal static partial class Rehearsal
             var watch = Stopwatch.StartNew();
             try
             {
-                await ExecuteAsync(connection, transaction, planned.Migration.Transactional ? sql : Concurrently().Replace(sql, ""), cancellationToken);
+                await SqlCommands.ExecuteAsync(connection, transaction, planned.Migration.Transactional ? sql : Concurrently().Replace(sql, ""), cancellationToken);
                 steps.Add(new RehearsalStep(name, watch.Elapsed, true, null));
             }
             catch (PostgresException e)
@@ -127,10 +127,4 @@ internal static partial class Rehearsal
         NpgsqlConnection connection, NpgsqlTransaction transaction, string schema, CancellationToken cancellationToken) =>
         (await SchemaFingerprint.ReadAsync(connection, transaction, schema, null, cancellationToken),
          await TableContents.ReadAsync(connection, transaction, schema, null, cancellationToken));
-
-    private static async Task<int> ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
-        return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
 }
