@@ -26,9 +26,9 @@ public sealed class RunBackupTests(PostgresServer server)
         before.ShouldEqual(await t.SnapshotAsync("acme"));
         Assert.Equal("1.0.0", await t.ScalarAsync<string>("SELECT version FROM tenant_acme.aibos_module_versions WHERE module = 'billing'"));
         Assert.Equal(0L, await t.ScalarAsync<long>("""
-            SELECT count(*) FROM (SELECT DISTINCT ON (file_name) direction FROM tenant_acme.aibos_schema_history
-                                  WHERE module = 'billing' ORDER BY file_name, id DESC) latest
-            WHERE direction = 'up' AND false
+            SELECT count(*) FROM (SELECT DISTINCT ON (file_name) file_name, direction FROM tenant_acme.aibos_schema_history
+                                  WHERE module = 'billing' ORDER BY file_name, id DESC) AS latest
+            WHERE direction = 'up' AND file_name IN ('003_add_due_date.sql', '004_add_status.sql')
             """));
         var backup = Assert.Single(await t.Engine.ListBackupsAsync("acme", "billing", None));
         Assert.Equal(rolledBack.RunId, backup.RunId);
