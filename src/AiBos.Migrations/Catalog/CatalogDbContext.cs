@@ -15,6 +15,7 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
     public DbSet<AppliedMigrationRow> AppliedMigrations => Set<AppliedMigrationRow>();
     public DbSet<SchemaMigrationRow> SchemaMigrations => Set<SchemaMigrationRow>();
     public DbSet<DataMigrationRow> DataMigrations => Set<DataMigrationRow>();
+    public DbSet<CustomizationMigrationRow> CustomizationMigrations => Set<CustomizationMigrationRow>();
     public DbSet<ModuleMigrationRow> ModuleMigrations => Set<ModuleMigrationRow>();
     public DbSet<MigrationStepRow> MigrationSteps => Set<MigrationStepRow>();
     public DbSet<RollbackPointRow> RollbackPoints => Set<RollbackPointRow>();
@@ -65,6 +66,14 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
             e.ToTable("data_migrations");
             e.HasIndex(x => new { x.Module, x.Version, x.RuleId }).IsUnique();
             e.Property(x => x.Definition).HasColumnType("jsonb");
+            e.HasOne<ModuleRow>().WithMany().HasForeignKey(x => x.Module);
+        });
+        modelBuilder.Entity<CustomizationMigrationRow>(e =>
+        {
+            e.ToTable("customization_migrations");
+            e.HasIndex(x => new { x.Module, x.Version, x.RuleId }).IsUnique();
+            e.Property(x => x.Definition).HasColumnType("jsonb");
+            e.HasOne<ModuleRow>().WithMany().HasForeignKey(x => x.Module);
         });
         modelBuilder.Entity<ModuleMigrationRow>(e =>
         {

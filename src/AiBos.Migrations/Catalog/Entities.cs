@@ -83,7 +83,26 @@ public sealed class DataMigrationRow
     public required string Module { get; set; }
     public required string Version { get; set; }
     public required string RuleId { get; set; }
+    /// <summary>Where the rule runs among its version's rules (file order when read from a module folder).</summary>
+    public int Ordinal { get; set; }
+    /// <summary>The rule as registered (JSON, the seed's shape).</summary>
     public required string Definition { get; set; }
+    /// <summary>SHA-256 of the canonical definition: an identical re-registration is a no-op, a changed one needs replace.</summary>
+    public required string Checksum { get; set; }
+    public DateTimeOffset RegisteredAt { get; set; }
+}
+
+/// <summary>A customization migration rule of one module version: how tenants' customization documents change.</summary>
+public sealed class CustomizationMigrationRow
+{
+    public long Id { get; set; }
+    public required string Module { get; set; }
+    public required string Version { get; set; }
+    public required string RuleId { get; set; }
+    public int Ordinal { get; set; }
+    /// <summary>The rule as registered (JSON: the document kinds it applies to and its operations, or an adapter).</summary>
+    public required string Definition { get; set; }
+    public required string Checksum { get; set; }
     public DateTimeOffset RegisteredAt { get; set; }
 }
 

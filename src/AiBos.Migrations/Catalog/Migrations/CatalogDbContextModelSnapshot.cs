@@ -117,7 +117,7 @@ namespace AiBos.Migrations.Catalog.Migrations
                     b.ToTable("audit_log", "aibos");
                 });
 
-            modelBuilder.Entity("AiBos.Migrations.Catalog.DataMigrationRow", b =>
+            modelBuilder.Entity("AiBos.Migrations.Catalog.CustomizationMigrationRow", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -125,6 +125,11 @@ namespace AiBos.Migrations.Catalog.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Checksum")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("checksum");
 
                     b.Property<string>("Definition")
                         .IsRequired()
@@ -135,6 +140,62 @@ namespace AiBos.Migrations.Catalog.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("module");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer")
+                        .HasColumnName("ordinal");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.Property<string>("RuleId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("rule_id");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_customization_migrations");
+
+                    b.HasIndex("Module", "Version", "RuleId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_customization_migrations_module_version_rule_id");
+
+                    b.ToTable("customization_migrations", "aibos");
+                });
+
+            modelBuilder.Entity("AiBos.Migrations.Catalog.DataMigrationRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Checksum")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("checksum");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("definition");
+
+                    b.Property<string>("Module")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("module");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer")
+                        .HasColumnName("ordinal");
 
                     b.Property<DateTimeOffset>("RegisteredAt")
                         .HasColumnType("timestamp with time zone")
@@ -665,6 +726,26 @@ namespace AiBos.Migrations.Catalog.Migrations
                         .HasDatabaseName("ix_tenants_shard_schema_name");
 
                     b.ToTable("tenants", "aibos");
+                });
+
+            modelBuilder.Entity("AiBos.Migrations.Catalog.CustomizationMigrationRow", b =>
+                {
+                    b.HasOne("AiBos.Migrations.Catalog.ModuleRow", null)
+                        .WithMany()
+                        .HasForeignKey("Module")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_customization_migrations_modules_module");
+                });
+
+            modelBuilder.Entity("AiBos.Migrations.Catalog.DataMigrationRow", b =>
+                {
+                    b.HasOne("AiBos.Migrations.Catalog.ModuleRow", null)
+                        .WithMany()
+                        .HasForeignKey("Module")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_data_migrations_modules_module");
                 });
 
             modelBuilder.Entity("AiBos.Migrations.Catalog.MigrationStepRow", b =>
