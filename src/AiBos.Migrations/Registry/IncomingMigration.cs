@@ -8,11 +8,11 @@ namespace AiBos.Migrations.Registry;
 /// </summary>
 internal sealed record IncomingMigration(SchemaMigrationDefinition Definition, SemanticVersion Version, List<string> Dependencies, string Checksum)
 {
-    public static List<IncomingMigration> ValidateAll(IReadOnlyList<SchemaMigrationDefinition> definitions)
+    public static List<IncomingMigration> ValidateAll(IReadOnlyList<SchemaMigrationDefinition> definitions, bool allowEmpty = false)
     {
         var problems = new List<string>();
         var incoming = new List<IncomingMigration>();
-        if (definitions.Count == 0) problems.Add("Nothing to register: give at least one migration file.");
+        if (definitions.Count == 0 && !allowEmpty) problems.Add("Nothing to register: give at least one migration file.");
         foreach (var d in definitions)
         {
             var where = $"{d.Module}:{d.Version}/{d.MigrationFile}";

@@ -11,7 +11,7 @@ namespace AiBos.Migrations.Registry;
 /// The schema migration registry. Registrations are all-or-nothing: a batch with any problem is refused whole,
 /// with every problem named, and the catalog is left as it was.
 /// </summary>
-public sealed class MigrationRegistry(CatalogDatabase catalog, AuditLog audit, ILogger<MigrationRegistry> logger)
+public sealed class MigrationRegistry(CatalogDatabase catalog, AuditLog audit, IEnumerable<IModuleRuleSet> ruleSets, ILogger<MigrationRegistry> logger)
 {
     // Serialises registrations so that dependency and immutability checks see a stable registry.
     private const long RegistryLockKey = 0x616962_6F7372_65;
@@ -19,10 +19,14 @@ public sealed class MigrationRegistry(CatalogDatabase catalog, AuditLog audit, I
     public Task<RegistrationResult> RegisterAsync(SchemaMigrationDefinition definition, CancellationToken cancellationToken) =>
         RegisterAsync([definition], moduleDescription: null, cancellationToken);
 
-    public async Task<RegistrationResult> RegisterAsync(
-        IReadOnlyList<SchemaMigrationDefinition> definitions, string? moduleDescription, CancellationToken cancellationToken)
+    public Task<RegistrationResult> RegisterAsync(
+        IReadOnlyList<SchemaMigrationDefinition> definitions, string? moduleDescription, CancellationToken cancellationToken) =>
+        RegisterAsync(definitions, moduleDescription, folder: null, cancellationToken);
+
+    private async Task<RegistrationResult> RegisterAsync(IReadOnlyList<SchemaMigrationDefinition> definitions, string? moduleDescription,
+        (ModuleFolder Folder, string Path, bool Replace)? folder, CancellationToken cancellationToken)
     {
-        var incoming = IncomingMigration.ValidateAll(definitions);
+        var incoming = IncomingMigration.ValidateAll(definitions, allowEmpty: folder is not null);
 
         await using var db = catalog.CreateContext();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -73,11 +77,23 @@ public sealed class MigrationRegistry(CatalogDatabase catalog, AuditLog audit, I
             r.Dependencies.Select(d => DependencyRef.Parse(d, r.Module)).ToList())).ToList()));
         if (problems.Count > 0) throw new InvalidInputException(problems);
 
-        await EnsureModulesAndVersionsAsync(db, incoming.Select(i => (i.Definition.Module, i.Version)).ToList(), moduleDescription, cancellationToken);
+        var versions = incoming.Select(i => (i.Definition.Module, i.Version)).ToList();
+        var rules = new List<RegisteredRule>();
+        if (folder is var (moduleFolder, path, replace))
+        {
+            versions.AddRange(moduleFolder.Versions.Select(v => (moduleFolder.Name, v)));
+            // The module row must exist before rule rows refer to it.
+            await EnsureModulesAndVersionsAsync(db, versions, moduleDescription, cancellationToken, moduleFolder.Name);
+            var registry = existing.Values.Select(RegisteredMigration.FromRow).ToList();
+            foreach (var ruleSet in ruleSets)
+                rules.AddRange(await ruleSet.StageFolderAsync(db, moduleFolder, path, replace, registry, cancellationToken));
+        }
+
+        await EnsureModulesAndVersionsAsync(db, versions, moduleDescription, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
-        var result = new RegistrationResult(files);
+        var result = new RegistrationResult(files) { Rules = rules };
         foreach (var module in files.Select(f => f.Module).Distinct())
         {
             logger.MigrationsRegistered(module, files.Count(f => f.Module == module), files.Count(f => f.Module == module && f.Change == RegistrationChange.Unchanged));
@@ -92,12 +108,7 @@ public sealed class MigrationRegistry(CatalogDatabase catalog, AuditLog audit, I
     {
         var folder = ModuleFolder.Read(path);
         var definitions = folder.Migrations.Select(m => m with { Replace = replace }).ToList();
-        var result = definitions.Count > 0
-            ? await RegisterAsync(definitions, folder.Description, cancellationToken)
-            : new RegistrationResult([]);
-        foreach (var version in folder.Versions)
-            await EnsureModuleAsync(folder.Name, folder.Description, version.ToString(), cancellationToken);
-        return result;
+        return await RegisterAsync(definitions, folder.Description, (folder, path, replace), cancellationToken);
     }
 
     /// <summary>Declares a module (and optionally a version with no schema migrations of its own).</summary>
@@ -196,7 +207,7 @@ public sealed class MigrationRegistry(CatalogDatabase catalog, AuditLog audit, I
         var modules = versions.Select(v => v.Module).Append(extraModule).OfType<string>().Distinct().ToList();
         foreach (var module in modules)
         {
-            var row = await db.Modules.SingleOrDefaultAsync(m => m.Name == module, cancellationToken);
+            var row = db.Modules.Local.FirstOrDefault(m => m.Name == module) ?? await db.Modules.SingleOrDefaultAsync(m => m.Name == module, cancellationToken);
             if (row is null)
                 db.Modules.Add(new ModuleRow { Name = module, Description = description ?? "", CreatedAt = DateTimeOffset.UtcNow });
             else if (!string.IsNullOrWhiteSpace(description))

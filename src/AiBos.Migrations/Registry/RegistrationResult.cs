@@ -16,6 +16,9 @@ public sealed record RegisteredFile(string Module, string Version, string FileNa
 
 public sealed record RegistrationResult(IReadOnlyList<RegisteredFile> Files)
 {
+    /// <summary>Data and customization rules registered with the files (from a module folder).</summary>
+    public IReadOnlyList<RegisteredRule> Rules { get; init; } = [];
+
     public int Added => Files.Count(f => f.Change == RegistrationChange.Added);
     public int Unchanged => Files.Count(f => f.Change == RegistrationChange.Unchanged);
     public int Replaced => Files.Count(f => f.Change == RegistrationChange.Replaced);
