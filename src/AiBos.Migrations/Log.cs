@@ -14,6 +14,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Registered {Count} schema migrations of module {Module} ({Unchanged} unchanged)")]
     public static partial void MigrationsRegistered(this ILogger logger, string module, int count, int unchanged);
 
+    [LoggerMessage(EventId = 2010, Level = LogLevel.Information, Message = "Run {RunId} for tenant {Tenant} module {Module} resumed by {Actor}; steps already done: {Done}")]
+    public static partial void RunResumed(this ILogger logger, Guid runId, string tenant, string module, string actor, string done);
+
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Run {RunId} for tenant {Tenant} module {Module} started: {From} -> {To}")]
     public static partial void RunStarted(this ILogger logger, Guid runId, string tenant, string module, string from, string to);
 

@@ -1,3 +1,4 @@
+using AiBos.Migrations.DataTransforms;
 using AiBos.Migrations.Backups;
 using AiBos.Migrations.Execution;
 using AiBos.Migrations.Registry;
@@ -13,7 +14,7 @@ namespace AiBos.Migrations;
 public sealed class ModuleMigrationService(
     MigrationRegistry registry, TenantService tenants, MigrationRunner runner, RollbackService rollbacks,
     RunQueries runs, RunRecovery recovery, BackupService backups, BackupRetention retention, RollbackPoints rollbackPoints,
-    MigrationValidator validator, ResultValidator results)
+    MigrationValidator validator, ResultValidator results, DataRuleStore dataRules)
 {
     public Task<ValidationReport> ValidateMigrationAsync(string tenant, string module, string fromVersion, string toVersion,
         ValidationOptions? options, CancellationToken cancellationToken) =>
@@ -40,6 +41,17 @@ public sealed class ModuleMigrationService(
 
     public Task<RunOutcome> ExecuteModuleMigrationAsync(string tenant, string module, string fromVersion, string toVersion, MigrationOptions? options, CancellationToken cancellationToken) =>
         runner.ExecuteAsync(new MigrationRequest(tenant, module, fromVersion, toVersion, options), cancellationToken);
+
+    /// <summary>Continues a run that stopped half-way (its process died, or its policy held it) from where it stopped.</summary>
+    public Task<RunOutcome> ResumeMigrationAsync(Guid runId, string? actor, CancellationToken cancellationToken) =>
+        runner.ResumeAsync(runId, actor, cancellationToken);
+
+    public Task<IReadOnlyList<RegisteredRule>> RegisterDataRulesAsync(string module, string version, IReadOnlyList<DataRule> rules, bool replace,
+        CancellationToken cancellationToken) =>
+        dataRules.RegisterAsync(module, version, rules, replace, cancellationToken);
+
+    public Task<IReadOnlyList<RegisteredDataRule>> GetDataRulesAsync(string module, CancellationToken cancellationToken) =>
+        dataRules.GetRulesAsync(module, SemanticVersion.None, null, cancellationToken);
 
     public Task<RunOutcome> RollbackMigrationAsync(Guid runId, string? actor, CancellationToken cancellationToken) =>
         rollbacks.RollbackMigrationAsync(runId, actor, cancellationToken);

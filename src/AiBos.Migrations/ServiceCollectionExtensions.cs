@@ -1,3 +1,4 @@
+using AiBos.Migrations.DataTransforms;
 using AiBos.Migrations.Backups;
 using AiBos.Migrations.Catalog;
 using AiBos.Migrations.Execution;
@@ -23,7 +24,7 @@ public static class ServiceCollectionExtensions
         services.AddOptions<BackupOptions>().Bind(configuration.GetSection(BackupOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<MigrationStatistics>();
-        return services.AddCatalog().AddTenancy().AddRegistry().AddExecution().AddBackups().AddValidation();
+        return services.AddCatalog().AddTenancy().AddRegistry().AddDataTransforms().AddExecution().AddBackups().AddValidation();
     }
 
     private static IServiceCollection AddCatalog(this IServiceCollection services) => services
@@ -37,6 +38,11 @@ public static class ServiceCollectionExtensions
 
     private static IServiceCollection AddRegistry(this IServiceCollection services) => services
         .AddSingleton<MigrationRegistry>();
+
+    private static IServiceCollection AddDataTransforms(this IServiceCollection services) => services
+        .AddSingleton<DataRuleStore>()
+        .AddSingleton<IModuleRuleSet>(sp => sp.GetRequiredService<DataRuleStore>())
+        .AddSingleton<IRunStep, DataStep>();
 
     private static IServiceCollection AddValidation(this IServiceCollection services) => services
         .AddSingleton<TimeEstimator>()

@@ -7,8 +7,11 @@ public sealed record MigrationOptions
     public bool RollbackOnFailure { get; init; } = true;
     /// <summary>The version a rollback returns to; only the run's from-version is supported.</summary>
     public string? RollbackVersion { get; init; }
-    /// <summary>Rows per batch in the data step.</summary>
-    public int BatchSize { get; init; } = 1000;
+    /// <summary>
+    /// Rows per batch in the data step, for every rule of the run. When null, each rule's own batchSize applies, and
+    /// for rules without one the engine's default (<see cref="DataTransforms.DataStep.DefaultBatchSize"/>).
+    /// </summary>
+    public int? BatchSize { get; init; }
     /// <summary>Adapt the tenant's customizations to the new version (the customization step).</summary>
     public bool PreserveCustomizations { get; init; } = true;
     /// <summary>The run's deadline; the engine default when null.</summary>

@@ -15,7 +15,8 @@ namespace AiBos.Migrations.Execution;
 public sealed class MigrationRunner(
     TenantService tenants, ShardConnections shards, MigrationRegistry registry, RunRecorder recorder,
     IEnumerable<IRunStep> steps, ActiveRuns active, CatalogMirror mirror, RunContextFactory contexts,
-    RunRollback rollback, RunRecovery recovery, RunHeartbeat heartbeat, ILogger<MigrationRunner> logger)
+    RunRollback rollback, RunRecovery recovery, RunHeartbeat heartbeat, RunQueries runs, Backups.BackupService backups,
+    ILogger<MigrationRunner> logger)
 {
     private readonly IReadOnlyList<IRunStep> _pipeline = steps.OrderBy(s => s.Order).ToList();
 
@@ -38,6 +39,8 @@ public sealed class MigrationRunner(
         }
         if (!await recovery.RecoverTenantAsync(session, cancellationToken))
             return new TenantBusy(tenant.Key);
+        // Tenants registered by an older engine get the bookkeeping tables added since.
+        await TenantBookkeeping.EnsureAsync(session.Connection, tenant.Schema, cancellationToken);
 
         var state = await TenantHistory.ReadStateAsync(session.Connection, tenant.Schema, cancellationToken);
         await mirror.SyncAsync(tenant.Key, state, cancellationToken);
@@ -51,6 +54,7 @@ public sealed class MigrationRunner(
         var volume = await Validation.DataVolume.ReadAsync(session.Connection, tenant.Schema, module, cancellationToken);
         var runId = Guid.CreateVersion7();
         var context = contexts.Create(runId, tenant, plan, options, session, all);
+        context.TablesAtStart = volume.Select(v => v.Table).ToHashSet(StringComparer.Ordinal);
         var pipeline = _pipeline.Where(s => s.AppliesTo(context)).ToList();
         await recorder.CreateRunAsync(new ModuleMigrationRow
         {
@@ -61,32 +65,75 @@ public sealed class MigrationRunner(
             ModuleRows = volume.Sum(v => v.Rows),
         }, pipeline.Select(s => (s.Kind, s.Name)).ToList(), cancellationToken);
         logger.RunStarted(runId, tenant.Key, module, from.ToString(), to.ToString());
+        return await DriveAsync(context, pipeline, [], cancellationToken);
+    }
 
-        var operatorRequest = active.Register(runId);
+    /// <summary>
+    /// Continues a run that stopped half-way: one whose process died (still "running" with a stale heartbeat, not yet
+    /// recovered), or one held for an operator or failed under a no-rollback policy. Its finished steps are kept, the
+    /// rest run again from where they stopped: the schema step skips files already applied, the data step continues
+    /// from each rule's checkpoint.
+    /// </summary>
+    public async Task<RunOutcome> ResumeAsync(Guid runId, string? actor, CancellationToken cancellationToken)
+    {
+        var run = await runs.GetRowAsync(runId, cancellationToken);
+        var options = JsonSerializer.Deserialize<MigrationOptions>(run.Options, RunOptionsJson.Options) ?? new MigrationOptions();
+        var held = run.Status is RunStatus.NeedsOperator or RunStatus.Failed && !options.RollbackOnFailure && run.Steps.All(s => s.Status != StepStatus.RolledBack);
+        if (run.Kind == RunKind.Rollback || !(run.Status == RunStatus.Running || held))
+            throw new InvalidInputException($"Run {runId} is {run.Status}: only a run interrupted while running, or held or failed without automatic rollback, can be resumed; roll it back instead.");
+        if (active.IsActive(runId)) return new TenantBusy(run.TenantKey);
+
+        var tenant = await tenants.GetTenantAsync(run.TenantKey, cancellationToken);
+        await using var session = await TenantSession.TryAcquireAsync(shards, tenant, contexts.Settings.TenantLockWait, cancellationToken);
+        if (session is null || run.Status == RunStatus.Running && run.HeartbeatAt > DateTimeOffset.UtcNow - contexts.Settings.HeartbeatInterval * 3)
+        {
+            logger.TenantBusy(tenant.Key, run.Module);
+            return new TenantBusy(tenant.Key); // its owner holds the tenant, or may still be reconnecting
+        }
+        await TenantBookkeeping.EnsureAsync(session.Connection, tenant.Schema, cancellationToken);
+        var state = await TenantHistory.ReadStateAsync(session.Connection, tenant.Schema, cancellationToken);
+        var all = await registry.GetAllMigrationsAsync(cancellationToken);
+        var plan = MigrationPlanner.Plan(tenant.Key, run.Module, SemanticVersion.Parse(run.FromVersion), SemanticVersion.Parse(run.ToVersion), all, state);
+        if (!plan.CanRun) return new PlanRejected(plan.Problems);
+
+        var context = contexts.Create(runId, tenant, plan, options, session, all);
+        context.BackupId = await backups.FindRunBackupAsync(runId, cancellationToken);
+        var finished = run.Steps.Where(s => s.Status == StepStatus.Completed).Select(s => s.Kind).ToHashSet(StringComparer.Ordinal);
+        var planned = run.Steps.OrderBy(s => s.Ordinal).Select(s => _pipeline.Single(p => p.Kind == s.Kind)).ToList();
+        await recorder.ResumeRunAsync(runId, active.Owner, cancellationToken);
+        logger.RunResumed(runId, tenant.Key, run.Module, actor ?? Environment.UserName, string.Join(", ", finished));
+        return await DriveAsync(context, planned.Where(s => !finished.Contains(s.Kind)).ToList(), planned.Where(s => finished.Contains(s.Kind)).ToList(), cancellationToken);
+    }
+
+    // Runs the steps of a registered run with its heartbeat beating, then mirrors the tenant's state into the catalog.
+    private async Task<RunOutcome> DriveAsync(RunContext context, List<IRunStep> pipeline, List<IRunStep> alreadyDone, CancellationToken cancellationToken)
+    {
+        var operatorRequest = active.Register(context.RunId);
         using var stopHeartbeat = new CancellationTokenSource();
-        var beating = heartbeat.RunAsync(runId, operatorRequest, stopHeartbeat.Token);
+        var beating = heartbeat.RunAsync(context.RunId, operatorRequest, stopHeartbeat.Token);
         try
         {
-            var outcome = await RunPipelineAsync(context, pipeline, options, operatorRequest.Token, cancellationToken);
+            var outcome = await RunPipelineAsync(context, pipeline, alreadyDone, context.Options, operatorRequest.Token, cancellationToken);
             if (outcome is Completed or RolledBack)
-                await mirror.SyncAsync(tenant.Key, await TenantHistory.ReadStateAsync(session.Connection, tenant.Schema, CancellationToken.None), CancellationToken.None);
+                await mirror.SyncAsync(context.Tenant.Key, await TenantHistory.ReadStateAsync(context.Session.Connection, context.Tenant.Schema, CancellationToken.None), CancellationToken.None);
             return outcome;
         }
         finally
         {
             await stopHeartbeat.CancelAsync();
             await beating;
-            active.Unregister(runId);
+            active.Unregister(context.RunId);
         }
     }
 
-    private async Task<RunOutcome> RunPipelineAsync(RunContext context, List<IRunStep> pipeline, MigrationOptions options, CancellationToken operatorToken, CancellationToken callerToken)
+    private async Task<RunOutcome> RunPipelineAsync(RunContext context, List<IRunStep> pipeline, List<IRunStep> alreadyDone, MigrationOptions options,
+        CancellationToken operatorToken, CancellationToken callerToken)
     {
         var watch = Stopwatch.StartNew();
         var timeout = options.Timeout ?? contexts.Settings.RunTimeout;
         using var deadline = new CancellationTokenSource(timeout);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(callerToken, deadline.Token, operatorToken);
-        var done = new List<IRunStep>();
+        var done = new List<IRunStep>(alreadyDone);
         foreach (var step in pipeline)
         {
             context.CurrentStep = step.Kind;

@@ -29,6 +29,9 @@ public sealed class RunContext(
     /// <summary>The step currently executing or rolling back, for progress reports and logs.</summary>
     public string CurrentStep { get; internal set; } = "";
 
-    public Task ReportProgressAsync(long done, long total, string? message, CancellationToken cancellationToken) =>
-        Recorder.ReportProgressAsync(RunId, CurrentStep, done, total, message, cancellationToken);
+    /// <summary>The module's tables when the run started (null when unknown, e.g. in a resumed run).</summary>
+    public IReadOnlySet<string>? TablesAtStart { get; set; }
+
+    public Task ReportProgressAsync(long done, long total, string? message, CancellationToken cancellationToken, double? rate = null, double? secondsLeft = null) =>
+        Recorder.ReportProgressAsync(RunId, CurrentStep, done, total, message, cancellationToken, rate, secondsLeft);
 }

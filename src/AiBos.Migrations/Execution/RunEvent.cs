@@ -9,6 +9,12 @@ public sealed record RunEvent(
     Guid RunId, string Tenant, string Module, string? Step, string Status,
     int StepsDone, int StepsTotal, long Done, long Total, string? Message, DateTimeOffset At)
 {
+    /// <summary>Items per second of the running step, when it measures them (the data step's rows).</summary>
+    public double? Rate { get; init; }
+
+    /// <summary>Estimated seconds until the running step is done, when it can tell.</summary>
+    public double? SecondsLeft { get; init; }
+
     /// <summary>Overall progress of the run, 0..1: finished steps plus the running step's share of its items.</summary>
     public double Progress
     {

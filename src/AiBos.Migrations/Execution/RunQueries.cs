@@ -6,12 +6,15 @@ namespace AiBos.Migrations.Execution;
 /// <summary>Reads runs and their steps from the catalog.</summary>
 public sealed class RunQueries(CatalogDatabase catalog)
 {
-    public async Task<MigrationRun> GetMigrationAsync(Guid runId, CancellationToken cancellationToken)
+    public async Task<MigrationRun> GetMigrationAsync(Guid runId, CancellationToken cancellationToken) =>
+        ToRun(await GetRowAsync(runId, cancellationToken));
+
+    /// <summary>The run as the catalog keeps it, with its steps, options and heartbeat.</summary>
+    internal async Task<ModuleMigrationRow> GetRowAsync(Guid runId, CancellationToken cancellationToken)
     {
         await using var db = catalog.CreateContext();
-        var row = await db.ModuleMigrations.AsNoTracking().Include(r => r.Steps).SingleOrDefaultAsync(r => r.Id == runId, cancellationToken)
+        return await db.ModuleMigrations.AsNoTracking().Include(r => r.Steps).SingleOrDefaultAsync(r => r.Id == runId, cancellationToken)
             ?? throw new NotFoundException($"Migration run {runId} does not exist: list runs with list-migrations.");
-        return ToRun(row);
     }
 
     public async Task<IReadOnlyList<MigrationRun>> ListMigrationsAsync(MigrationFilter filter, CancellationToken cancellationToken)

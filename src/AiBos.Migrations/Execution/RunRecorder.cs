@@ -38,6 +38,16 @@ public sealed class RunRecorder(CatalogDatabase catalog, RunEventBus bus, ILogge
             return (status, 0, 0, error);
         }, cancellationToken);
 
+    /// <summary>Takes over a stopped run for <paramref name="owner"/>: running again, its error and end cleared.</summary>
+    public Task ResumeRunAsync(Guid runId, string owner, CancellationToken cancellationToken) =>
+        UpdateAsync(runId, null, (run, _) =>
+        {
+            (run.Status, run.Owner, run.HeartbeatAt, run.Error, run.FailedStep, run.FinishedAt) = (RunStatus.Running, owner, DateTimeOffset.UtcNow, null, null, null);
+            foreach (var step in run.Steps.Where(s => s.Status is StepStatus.Running or StepStatus.Failed))
+                (step.Status, step.Error, step.FinishedAt) = (StepStatus.Pending, null, null);
+            return (RunStatus.Running, 0, 0, "Resumed");
+        }, cancellationToken);
+
     public Task SetStepStatusAsync(Guid runId, string stepKind, string status, string? error = null, string? message = null, CancellationToken cancellationToken = default) =>
         UpdateAsync(runId, stepKind, (_, step) =>
         {
@@ -50,14 +60,15 @@ public sealed class RunRecorder(CatalogDatabase catalog, RunEventBus bus, ILogge
             return (status, step.ItemsDone, step.ItemsTotal, message ?? error);
         }, cancellationToken);
 
-    public Task ReportProgressAsync(Guid runId, string stepKind, long done, long total, string? message, CancellationToken cancellationToken) =>
+    public Task ReportProgressAsync(Guid runId, string stepKind, long done, long total, string? message, CancellationToken cancellationToken,
+        double? rate = null, double? secondsLeft = null) =>
         UpdateAsync(runId, stepKind, (_, step) =>
         {
             step!.ItemsDone = done;
             step.ItemsTotal = total;
             if (message is not null) step.Message = message;
             return (step.Status, done, total, message);
-        }, cancellationToken);
+        }, cancellationToken, e => e with { Rate = rate, SecondsLeft = secondsLeft });
 
     public async Task AddRollbackPointAsync(RollbackPointRow point, CancellationToken cancellationToken)
     {
@@ -67,7 +78,8 @@ public sealed class RunRecorder(CatalogDatabase catalog, RunEventBus bus, ILogge
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private async Task UpdateAsync(Guid runId, string? stepKind, Func<ModuleMigrationRow, MigrationStepRow?, (string Status, long Done, long Total, string? Message)> change, CancellationToken cancellationToken)
+    private async Task UpdateAsync(Guid runId, string? stepKind, Func<ModuleMigrationRow, MigrationStepRow?, (string Status, long Done, long Total, string? Message)> change,
+        CancellationToken cancellationToken, Func<RunEvent, RunEvent>? decorate = null)
     {
         await using var db = catalog.CreateContext();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -76,6 +88,7 @@ public sealed class RunRecorder(CatalogDatabase catalog, RunEventBus bus, ILogge
         var (status, done, total, message) = change(run, step);
         await db.SaveChangesAsync(cancellationToken);
         var runEvent = EventOf(run, stepKind, status, done, total, message);
+        if (decorate is not null) runEvent = decorate(runEvent);
         await NotifyAsync(db, runEvent, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         bus.Publish(runEvent);

@@ -18,8 +18,16 @@ public sealed class SchemaStep(BackupService backups) : IRunStep
     {
         var planned = context.Plan.Migrations;
         await context.ReportProgressAsync(0, planned.Count, planned.Count == 0 ? "No schema migrations in this plan" : null, cancellationToken);
+        // A resumed run finds part of its plan done: those files are not run twice.
+        var state = await Tenancy.TenantHistory.ReadStateAsync(context.Session.Connection, context.Tenant.Schema, cancellationToken);
         for (var i = 0; i < planned.Count; i++)
         {
+            var applied = state.IsApplied(context.Module, planned[i].Migration.FileName);
+            if (applied == (planned[i].Direction == Planning.Direction.Up))
+            {
+                await context.ReportProgressAsync(i + 1, planned.Count, $"{planned[i].Migration.FileName} was already done", cancellationToken);
+                continue;
+            }
             await HistoryUndo.ApplyAsync(context, planned[i], isUndo: false, context.RunId, cancellationToken);
             await context.ReportProgressAsync(i + 1, planned.Count, $"Applied {planned[i].Migration.FileName}", cancellationToken);
         }

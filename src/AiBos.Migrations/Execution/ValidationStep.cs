@@ -86,15 +86,22 @@ public sealed class ValidationStep : IRunStep
 public static class ValidationQueries
 {
     /// <summary>Null when the query passes; otherwise what went wrong, for people.</summary>
-    public static async Task<string?> CheckAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ValidationQuery query, CancellationToken cancellationToken)
+    /// <remarks>
+    /// With <paramref name="countsViolations"/> (data rules, whose seed example is
+    /// <c>SELECT COUNT(*) FROM financial_reports WHERE value IS NULL</c>), a query without an expected value that
+    /// returns a number counts the rows that break the rule, so it passes only when that number is 0.
+    /// </remarks>
+    public static async Task<string?> CheckAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ValidationQuery query, CancellationToken cancellationToken,
+        bool countsViolations = false)
     {
         await using (var readOnly = new NpgsqlCommand("SET TRANSACTION READ ONLY", connection, transaction))
             await readOnly.ExecuteNonQueryAsync(cancellationToken);
-        return await EvaluateAsync(connection, transaction, query, cancellationToken);
+        return await EvaluateAsync(connection, transaction, query, cancellationToken, countsViolations);
     }
 
     /// <summary>Runs the query in the caller's transaction (which the caller keeps read-only or throws away) and judges it.</summary>
-    public static async Task<string?> EvaluateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ValidationQuery query, CancellationToken cancellationToken)
+    public static async Task<string?> EvaluateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ValidationQuery query, CancellationToken cancellationToken,
+        bool countsViolations = false)
     {
         object? value = null;
         try
@@ -119,6 +126,8 @@ public static class ValidationQueries
             };
             return actual == expected ? null : $"`{query.Sql.Trim()}` returned {actual}, expected {expected}.";
         }
+        if (countsViolations && value is long or int or short or decimal && Convert.ToDecimal(value, System.Globalization.CultureInfo.InvariantCulture) != 0)
+            return $"`{query.Sql.Trim()}` found {value} row(s) that break the rule (it must return 0).";
         return value is false ? $"`{query.Sql.Trim()}` returned false." : null;
     }
 }

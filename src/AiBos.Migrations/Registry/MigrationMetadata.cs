@@ -51,7 +51,7 @@ public sealed record MigrationMetadata(
         return array.EnumerateArray().Select(x => x.GetString() ?? "").ToList();
     }
 
-    private static List<ValidationQuery> ValidationQueriesOf(JsonElement root, string path)
+    internal static List<ValidationQuery> ValidationQueriesOf(JsonElement root, string path)
     {
         if (!root.TryGetProperty("validationQueries", out var array)) return [];
         if (array.ValueKind != JsonValueKind.Array) throw new InvalidInputException($"{path}: 'validationQueries' must be an array.");

@@ -14,7 +14,7 @@ namespace AiBos.Migrations.Registry;
 public sealed class MigrationRegistry(CatalogDatabase catalog, AuditLog audit, IEnumerable<IModuleRuleSet> ruleSets, ILogger<MigrationRegistry> logger)
 {
     // Serialises registrations so that dependency and immutability checks see a stable registry.
-    private const long RegistryLockKey = 0x616962_6F7372_65;
+    internal const long RegistryLockKey = 0x616962_6F7372_65;
 
     public Task<RegistrationResult> RegisterAsync(SchemaMigrationDefinition definition, CancellationToken cancellationToken) =>
         RegisterAsync([definition], moduleDescription: null, cancellationToken);
@@ -149,7 +149,7 @@ public sealed class MigrationRegistry(CatalogDatabase catalog, AuditLog audit, I
     }
 
     /// <summary>How many tenants are at <paramref name="version"/> of the module or later (from the catalog's mirror).</summary>
-    private static async Task<int> TenantsPastAsync(CatalogDbContext db, string module, SemanticVersion version, CancellationToken cancellationToken)
+    internal static async Task<int> TenantsPastAsync(CatalogDbContext db, string module, SemanticVersion version, CancellationToken cancellationToken)
     {
         var versions = await db.TenantModules.AsNoTracking().Where(m => m.Module == module).Select(m => m.Version).ToListAsync(cancellationToken);
         return versions.Count(v => SemanticVersion.TryParse(v, out var installed) && installed >= version);

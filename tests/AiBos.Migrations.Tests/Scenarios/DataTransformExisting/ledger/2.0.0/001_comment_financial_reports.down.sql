@@ -1,0 +1,1 @@
+COMMENT ON TABLE financial_reports IS NULL;

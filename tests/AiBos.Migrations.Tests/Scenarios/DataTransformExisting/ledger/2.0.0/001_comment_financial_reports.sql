@@ -1,0 +1,1 @@
+COMMENT ON TABLE financial_reports IS 'Filled from the ledger since 2.0.0';

@@ -1,0 +1,1 @@
+DROP TABLE financial_reports; DROP FUNCTION financial_reports_slow_insert();
