@@ -23,6 +23,8 @@ public static partial class ConditionGuard
     {
         if (string.IsNullOrWhiteSpace(condition)) return "the condition is empty.";
         if (condition.Length > 2000) return "the condition is longer than 2,000 characters.";
+        // E'...' strings read backslash escapes, which would let a quote end a string early: no backslashes at all.
+        if (condition.Contains('\\')) return "it contains a backslash: write string constants in standard single quotes.";
         // Two readings of the code outside string constants: quoted names blanked (a column may be called "select"),
         // and quoted names kept (a function may not hide behind quotes: "pg_sleep"(1)).
         var code = new StringBuilder();
@@ -38,7 +40,6 @@ public static partial class ConditionGuard
                 case '/' when next == '*': return "it contains a comment ('--' or '/*'): write the condition without comments.";
                 case '$' when i == 0 || !char.IsLetterOrDigit(condition[i - 1]) && condition[i - 1] != '_':
                     return "it contains '$' (dollar quoting or a parameter): use single-quoted strings.";
-                case '\\': return "it contains a backslash: write string constants in standard single quotes.";
                 case '\'':
                     var end = ClosingQuote(condition, i, '\'');
                     if (end < 0) return "a string constant is not closed (a ' is missing).";

@@ -83,7 +83,12 @@ public static class DataRuleJson
         var mapping = new List<ColumnMapping>();
         if (rule.TryGetProperty("mapping", out var map) && map.ValueKind != JsonValueKind.Null)
         {
-            if (map.ValueKind != JsonValueKind.Object) problems.Add($"{at}: 'mapping' must be an object of source column -> target column.");
+            // The seed's form is an object; the catalog keeps an array of pairs, because jsonb does not keep key order.
+            if (map.ValueKind == JsonValueKind.Array
+                && map.EnumerateArray().All(p => p.ValueKind == JsonValueKind.Object && p.TryGetProperty("source", out var a) && a.ValueKind == JsonValueKind.String
+                    && p.TryGetProperty("target", out var b) && b.ValueKind == JsonValueKind.String))
+                mapping.AddRange(map.EnumerateArray().Select(p => new ColumnMapping(p.GetProperty("source").GetString()!, p.GetProperty("target").GetString()!)));
+            else if (map.ValueKind != JsonValueKind.Object) problems.Add($"{at}: 'mapping' must be an object of source column -> target column.");
             else
                 foreach (var pair in map.EnumerateObject())
                 {
@@ -120,8 +125,7 @@ public static class DataRuleJson
     /// <summary>The canonical JSON kept in the catalog (fixed property order, the seed's names).</summary>
     public static string Canonical(DataRule rule)
     {
-        var mapping = new JsonObject();
-        foreach (var m in rule.Mapping) mapping[m.Source] = m.Target;
+        var mapping = new JsonArray(rule.Mapping.Select(m => (JsonNode?)new JsonObject { ["source"] = m.Source, ["target"] = m.Target }).ToArray());
         var node = new JsonObject
         {
             ["id"] = rule.Id,
