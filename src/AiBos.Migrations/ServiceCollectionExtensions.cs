@@ -1,5 +1,6 @@
 using AiBos.Migrations.Backups;
 using AiBos.Migrations.Catalog;
+using AiBos.Migrations.Customizations;
 using AiBos.Migrations.Execution;
 using AiBos.Migrations.Registry;
 using AiBos.Migrations.Statistics;
@@ -23,7 +24,7 @@ public static class ServiceCollectionExtensions
         services.AddOptions<BackupOptions>().Bind(configuration.GetSection(BackupOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<MigrationStatistics>();
-        return services.AddCatalog().AddTenancy().AddRegistry().AddExecution().AddBackups().AddValidation();
+        return services.AddCatalog().AddTenancy().AddRegistry().AddExecution().AddBackups().AddValidation().AddCustomizations();
     }
 
     private static IServiceCollection AddCatalog(this IServiceCollection services) => services

@@ -51,7 +51,9 @@ public sealed class MigrationRunner(
         var volume = await Validation.DataVolume.ReadAsync(session.Connection, tenant.Schema, module, cancellationToken);
         var runId = Guid.CreateVersion7();
         var context = contexts.Create(runId, tenant, plan, options, session, all);
-        var pipeline = _pipeline.Where(s => s.AppliesTo(context)).ToList();
+        var pipeline = new List<IRunStep>();
+        foreach (var step in _pipeline)
+            if (await step.AppliesToAsync(context, cancellationToken)) pipeline.Add(step);
         await recorder.CreateRunAsync(new ModuleMigrationRow
         {
             Id = runId, TenantKey = tenant.Key, Module = module, FromVersion = from.ToString(), ToVersion = to.ToString(),

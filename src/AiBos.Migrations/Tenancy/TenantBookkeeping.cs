@@ -17,7 +17,11 @@ public static class TenantBookkeeping
     public const string ObjectsTable = "aibos_module_objects";
 
     /// <summary>Tables of the engine inside a tenant schema, excluded from module fingerprints and backups.</summary>
-    public static readonly IReadOnlyList<string> Tables = [HistoryTable, VersionsTable, ObjectsTable];
+    public static readonly IReadOnlyList<string> Tables =
+    [
+        HistoryTable, VersionsTable, ObjectsTable,
+        Customizations.CustomizationTables.Documents, Customizations.CustomizationTables.History, Customizations.CustomizationTables.Quarantine,
+    ];
 
     public static string CreateSql(string schema)
     {
@@ -49,6 +53,7 @@ public static class TenantBookkeeping
                 run_id      uuid,
                 updated_at  timestamptz NOT NULL DEFAULT clock_timestamp()
             );
+            {Customizations.CustomizationTables.CreateSql(s)}
             """;
     }
 
