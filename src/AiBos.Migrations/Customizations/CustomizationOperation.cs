@@ -24,8 +24,9 @@ internal sealed record RenameOperation(JsonPath Path, string To) : Customization
         var parent = Path.Parent(document);
         if (parent is null || !parent.TryGetPropertyValue(Path.Last, out var value)) return null;
         if (parent.ContainsKey(To)) return $"cannot rename {Path} to {To}: the document already has {To}";
-        parent.Remove(Path.Last);
-        parent[To] = value;
+        var index = parent.IndexOf(Path.Last);
+        parent.RemoveAt(index);
+        parent.Insert(index, To, value);
         return null;
     }
 }

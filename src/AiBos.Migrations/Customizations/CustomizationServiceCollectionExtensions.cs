@@ -19,6 +19,7 @@ public static class CustomizationServiceCollectionExtensions
         .AddSingleton<CustomizationAdapters>()
         .AddSingleton<CustomizationRules>()
         .AddSingleton<CustomizationService>()
+        .AddSingleton<CustomizationImpactAnalyzer>()
         .AddSingleton<IModuleRuleSet, CustomizationRuleSet>()
         .AddSingleton<IRunStep, CustomizationStep>();
 }
