@@ -6,7 +6,7 @@ namespace AiBos.Migrations.Customizations;
 /// <summary>What a downgrade does to a module's documents (computed without writing anything).</summary>
 internal sealed record CustomizationDowngradePlan(
     IReadOnlyList<MigratedCustomization> Restored, IReadOnlyList<CustomizationQuarantineDecision> Quarantined,
-    IReadOnlyList<QuarantinedCustomization> Reinstated, int Unchanged)
+    IReadOnlyList<(QuarantinedCustomization Item, JsonObject Document)> Reinstated, int Unchanged)
 {
     public string Summary => $"{Restored.Count} restored, {Unchanged} unchanged, {Reinstated.Count} reinstated from quarantine, {Quarantined.Count} quarantined";
 }
@@ -34,22 +34,34 @@ internal static class CustomizationDowngrade
                 unchanged++;
                 continue;
             }
-            var saved = WalkBack(document, history, to);
-            if (saved is null)
-            {
-                quarantined.Add(new CustomizationQuarantineDecision(document,
-                    $"no downgrade rule: the document conforms to {document.Module} {document.Version} and was not changed by an upgrade from {to} (or was edited since)", "", ""));
-                continue;
-            }
-            var forward = CustomizationMigrator.Migrate([saved], to, to, rules, columns, adapters);
-            if (forward.Quarantined.Count > 0) quarantined.Add(forward.Quarantined[0] with { Original = document });
-            else restored.Add(new MigratedCustomization(document, forward.Migrated[0].Document, true));
+            var back = Back(document, history, to, rules, columns, adapters);
+            if (back.Reason is not null) quarantined.Add(new CustomizationQuarantineDecision(document, back.Reason, "", ""));
+            else restored.Add(new MigratedCustomization(document, back.Document!, true));
         }
+        // Documents a run above the target set aside come back when their way back is known (and nothing took their place).
         var active = documents.Select(d => (d.Kind, d.Key)).ToHashSet();
-        var reinstated = quarantine
-            .Where(q => q.Status == QuarantinedCustomization.Quarantined && q.Version == to.ToString() && !active.Contains((q.Kind, q.Key)))
-            .GroupBy(q => (q.Kind, q.Key)).Select(g => g.OrderByDescending(q => q.Id).First()).ToList();
+        var reinstated = new List<(QuarantinedCustomization, JsonObject)>();
+        foreach (var item in quarantine.Where(q => q.Status == QuarantinedCustomization.Quarantined && q.RunId is not null
+                     && SemanticVersion.TryParse(q.TargetVersion, out var target) && target > to).OrderByDescending(q => q.Id))
+        {
+            if (!active.Add((item.Kind, item.Key))) continue;
+            var candidate = new CustomizationDocument(item.Module, item.Kind, item.Key, SemanticVersion.Parse(item.Version), item.Revision, item.Document);
+            var back = Back(candidate, history, to, rules, columns, adapters);
+            if (back.Document is { } content) reinstated.Add((item, content));
+            else active.Remove((item.Kind, item.Key));
+        }
         return new CustomizationDowngradePlan(restored, quarantined, reinstated, unchanged);
+    }
+
+    /// <summary>The document's content at <paramref name="to"/>, or why there is no way back.</summary>
+    private static (JsonObject? Document, string? Reason) Back(CustomizationDocument document, IReadOnlyList<CustomizationHistoryEntry> history,
+        SemanticVersion to, IReadOnlyList<CustomizationRule> rules, IReadOnlySet<string>? columns, IReadOnlyDictionary<string, ICustomizationAdapter> adapters)
+    {
+        var saved = document.Version <= to ? document : WalkBack(document, history, to);
+        if (saved is null)
+            return (null, $"no downgrade rule: the document conforms to {document.Module} {document.Version} and was not changed by an upgrade from {to} (or was edited since)");
+        var forward = CustomizationMigrator.Migrate([saved], to, to, rules, columns, adapters);
+        return forward.Quarantined.Count > 0 ? (null, forward.Quarantined[0].Reason) : (forward.Migrated[0].Document, null);
     }
 
     /// <summary>The document as it was before the runs that took it above <paramref name="to"/>; null when a change did not come from a run.</summary>

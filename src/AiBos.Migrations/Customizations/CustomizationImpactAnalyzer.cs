@@ -21,9 +21,9 @@ public sealed class CustomizationImpactAnalyzer(CustomizationRules rules, Custom
         if (!await CustomizationTables.ExistAsync(connection, null, tenant.Schema, cancellationToken))
             return new CustomizationCheck(true, "The tenant has no customizations.");
         var documents = await CustomizationStore.ReadAsync(connection, null, tenant.Schema, plan.Module, forUpdate: false, cancellationToken);
-        var ruleList = await rules.GetRulesAsync(plan.Module, SemanticVersion.None, plan.To, cancellationToken);
         if (documents.Count == 0)
             return new CustomizationCheck(true, $"The tenant has no customizations of {plan.Module}.");
+        var ruleList = await rules.GetRulesAsync(plan.Module, SemanticVersion.None, plan.To, cancellationToken);
 
         var reference = await ReferenceSchema.BuildAsync(connection, state, registry, plan.Module, plan.To, cancellationToken);
         var columns = reference.Fingerprint is { } fingerprint ? ModuleColumns.From(fingerprint) : null;

@@ -31,11 +31,11 @@ internal sealed class CustomizationRunWriter(RunContext context, NpgsqlConnectio
     }
 
     /// <summary>Brings quarantined documents back into the active set (a downgrade to the version they conform to).</summary>
-    public async Task ReinstateAsync(IReadOnlyList<QuarantinedCustomization> items, CancellationToken cancellationToken)
+    public async Task ReinstateAsync(IReadOnlyList<(QuarantinedCustomization Item, System.Text.Json.Nodes.JsonObject Document)> items, CancellationToken cancellationToken)
     {
-        foreach (var item in items)
+        foreach (var (item, content) in items)
         {
-            var written = new CustomizationDocument(item.Module, item.Kind, item.Key, context.Plan.To, item.Revision + 1, item.Document, UpdatedBy: Actor);
+            var written = new CustomizationDocument(item.Module, item.Kind, item.Key, context.Plan.To, item.Revision + 1, content, UpdatedBy: Actor);
             await CustomizationHistory.RecordAsync(connection, transaction, Schema, context.RunId, item.Module, item.Kind, item.Key,
                 written, CustomizationHistory.Reinstated, cancellationToken);
             await CustomizationStore.WriteAsync(connection, transaction, Schema, written, cancellationToken);
