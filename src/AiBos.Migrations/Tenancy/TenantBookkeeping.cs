@@ -9,6 +9,7 @@ namespace AiBos.Migrations.Tenancy;
 /// <c>aibos_module_versions</c> holds the verified version of each installed module.
 /// <c>aibos_module_objects</c> says which module owns each table, view and standalone sequence: the relations a
 /// module's migrations created, claimed in the same transaction. Backups copy exactly a module's relations.
+/// The customization tables (<see cref="Customizations.CustomizationTables"/>) are created here too.
 /// </summary>
 public static class TenantBookkeeping
 {
