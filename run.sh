@@ -2,7 +2,7 @@
 # The newcomer's first command: a local PostgreSQL cluster in .data/postgres (port 55433, the ConnectionStrings:Catalog of
 # appsettings.json), the CLI built once, and the seed's workflow run command by command against database "aibos":
 # register modules, add tenants, upgrade with automatic rollback, an upgrade that fails validation and rolls back by
-# itself, a manual rollback, backup and restore, runs and statistics.
+# itself, customizations adapted (one quarantined) by an upgrade, a manual rollback, backup and restore, runs and statistics.
 #
 #   ./run.sh          run the demo (again: the cluster is reused, database "aibos" is dropped and recreated)
 #   ./run.sh --stop   stop the cluster (its data stays in .data/postgres; rm -rf .data to remove it)
@@ -141,6 +141,15 @@ if [ "$failed" -ne 1 ]; then
   exit 1
 fi
 printf '%sExit code 1, as expected: the upgrade failed validation and was rolled back; acme is still at payroll 1.0.0.%s\n' "$green" "$reset"
+
+stage "Customizations: globex's inventory 1.0.0 -> 2.0.0 adapts custom fields and layouts, and quarantines what it cannot"
+note "inventory/2.0.0/customizations holds the rules; globex has five customization documents of inventory 1.0.0."
+sql -c "SET search_path TO tenant_globex" -f samples/modules/demo-data/inventory-customizations.sql
+aibos validate-migration -t globex -m inventory -f 1.0.0 -v 2.0.0
+aibos execute-migration -t globex -m inventory -f 1.0.0 -v 2.0.0 --rollback-on-failure
+sql -c "SELECT kind, key, version, revision, document FROM tenant_globex.aibos_customizations WHERE module = 'inventory' ORDER BY kind, key"
+note "Nothing is lost: the warehouse map waits in quarantine with its reason and original content (a rollback brings it back)."
+sql -c "SELECT kind, key, version, reason, document FROM tenant_globex.aibos_customization_quarantine WHERE status = 'quarantined'"
 
 stage "Manual rollback of tenant123's completed upgrade"
 aibos list-migrations -t tenant123 -m accounting -s completed

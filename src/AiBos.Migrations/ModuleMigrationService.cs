@@ -1,5 +1,7 @@
-using AiBos.Migrations.DataTransforms;
+using System.Text.Json.Nodes;
 using AiBos.Migrations.Backups;
+using AiBos.Migrations.Customizations;
+using AiBos.Migrations.DataTransforms;
 using AiBos.Migrations.Execution;
 using AiBos.Migrations.Registry;
 using AiBos.Migrations.Tenancy;
@@ -14,7 +16,7 @@ namespace AiBos.Migrations;
 public sealed class ModuleMigrationService(
     MigrationRegistry registry, TenantService tenants, MigrationRunner runner, RollbackService rollbacks,
     RunQueries runs, RunRecovery recovery, BackupService backups, BackupRetention retention, RollbackPoints rollbackPoints,
-    MigrationValidator validator, ResultValidator results, DataRuleStore dataRules)
+    MigrationValidator validator, ResultValidator results, DataRuleStore dataRules, CustomizationService customizations, CustomizationRules customizationRules)
 {
     public Task<ValidationReport> ValidateMigrationAsync(string tenant, string module, string fromVersion, string toVersion,
         ValidationOptions? options, CancellationToken cancellationToken) =>
@@ -90,4 +92,28 @@ public sealed class ModuleMigrationService(
 
     public Task<RestoreOutcome> RestoreFromRollbackPointAsync(long id, bool confirmDiscard, string? actor, CancellationToken cancellationToken) =>
         rollbackPoints.RestoreFromRollbackPointAsync(id, confirmDiscard, actor, cancellationToken);
+
+    /// <summary>The seed's <c>getTenantCustomizations(tenant, module)</c>: the tenant's active documents of the module.</summary>
+    public Task<IReadOnlyList<CustomizationDocument>> GetTenantCustomizationsAsync(string tenant, string module, CancellationToken cancellationToken) =>
+        customizations.GetTenantCustomizationsAsync(tenant, module, cancellationToken);
+
+    public Task<CustomizationDocument> SaveTenantCustomizationAsync(string tenant, string module, string kind, string key, JsonNode? document,
+        string? actor, CancellationToken cancellationToken) =>
+        customizations.SaveTenantCustomizationAsync(tenant, module, kind, key, document, actor, cancellationToken);
+
+    public Task<IReadOnlyList<QuarantinedCustomization>> ListQuarantinedCustomizationsAsync(string tenant, string? module, CancellationToken cancellationToken,
+        bool includeResolved = false) =>
+        customizations.ListQuarantinedCustomizationsAsync(tenant, module, includeResolved, cancellationToken);
+
+    public Task<CustomizationDocument> ReleaseQuarantinedCustomizationAsync(string tenant, long id, JsonNode? replacement, string? actor,
+        CancellationToken cancellationToken) =>
+        customizations.ReleaseQuarantinedCustomizationAsync(tenant, id, replacement, actor, cancellationToken);
+
+    public Task DiscardQuarantinedCustomizationAsync(string tenant, long id, string? actor, CancellationToken cancellationToken) =>
+        customizations.DiscardQuarantinedCustomizationAsync(tenant, id, actor, cancellationToken);
+
+    /// <summary>Registers one customization rule (JSON) for a registered module version; a module folder registers many.</summary>
+    public Task<RegisteredRule> RegisterCustomizationRuleAsync(string module, string version, string ruleJson, bool replace, string? actor,
+        CancellationToken cancellationToken) =>
+        customizationRules.RegisterRuleAsync(module, version, ruleJson, replace, actor, cancellationToken);
 }

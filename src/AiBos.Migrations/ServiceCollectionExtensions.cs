@@ -1,6 +1,7 @@
 using AiBos.Migrations.DataTransforms;
 using AiBos.Migrations.Backups;
 using AiBos.Migrations.Catalog;
+using AiBos.Migrations.Customizations;
 using AiBos.Migrations.Execution;
 using AiBos.Migrations.Registry;
 using AiBos.Migrations.Statistics;
@@ -24,7 +25,7 @@ public static class ServiceCollectionExtensions
         services.AddOptions<BackupOptions>().Bind(configuration.GetSection(BackupOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<MigrationStatistics>();
-        return services.AddCatalog().AddTenancy().AddRegistry().AddDataTransforms().AddExecution().AddBackups().AddValidation();
+        return services.AddCatalog().AddTenancy().AddRegistry().AddDataTransforms().AddExecution().AddBackups().AddValidation().AddCustomizations();
     }
 
     private static IServiceCollection AddCatalog(this IServiceCollection services) => services

@@ -20,6 +20,10 @@ public sealed class DataStep(DataRuleStore store, ILogger<DataStep> logger) : IR
 
     public bool AppliesTo(RunContext context) => context.Plan.Direction == Direction.Up && !context.Plan.To.IsNone;
 
+    /// <summary>Only upgrades that pass a version with data rules have a data step.</summary>
+    public async ValueTask<bool> AppliesToAsync(RunContext context, CancellationToken cancellationToken) =>
+        AppliesTo(context) && (await store.GetRulesAsync(context.Module, context.Plan.From, context.Plan.To, cancellationToken)).Count > 0;
+
     public async Task ExecuteAsync(RunContext context, CancellationToken cancellationToken)
     {
         var rules = await store.GetRulesAsync(context.Module, context.Plan.From, context.Plan.To, cancellationToken);

@@ -18,6 +18,12 @@ public interface IRunStep
     /// <summary>Whether the step runs for this run at all (it is left out of the pipeline otherwise).</summary>
     bool AppliesTo(RunContext context);
 
+    /// <summary>
+    /// <see cref="AppliesTo"/> for steps that must read something to decide (rules in the catalog, documents in the
+    /// tenant schema); the runner asks this one. By default it is <see cref="AppliesTo"/>.
+    /// </summary>
+    ValueTask<bool> AppliesToAsync(RunContext context, CancellationToken cancellationToken) => ValueTask.FromResult(AppliesTo(context));
+
     Task ExecuteAsync(RunContext context, CancellationToken cancellationToken);
 
     Task RollbackAsync(RunContext context, CancellationToken cancellationToken);

@@ -14,6 +14,8 @@ public sealed record MigrationOptions
     public int? BatchSize { get; init; }
     /// <summary>Adapt the tenant's customizations to the new version (the customization step).</summary>
     public bool PreserveCustomizations { get; init; } = true;
+    /// <summary>Fail the customization step (and so roll the run back) when a document would be quarantined; by default the run continues and reports them.</summary>
+    public bool FailOnQuarantine { get; init; }
     /// <summary>The run's deadline; the engine default when null.</summary>
     public TimeSpan? Timeout { get; init; }
     /// <summary>The lock timeout of each statement; the engine default when null.</summary>

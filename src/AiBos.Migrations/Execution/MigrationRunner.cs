@@ -55,7 +55,9 @@ public sealed class MigrationRunner(
         var runId = Guid.CreateVersion7();
         var context = contexts.Create(runId, tenant, plan, options, session, all);
         context.TablesAtStart = volume.Select(v => v.Table).ToHashSet(StringComparer.Ordinal);
-        var pipeline = _pipeline.Where(s => s.AppliesTo(context)).ToList();
+        var pipeline = new List<IRunStep>();
+        foreach (var step in _pipeline)
+            if (await step.AppliesToAsync(context, cancellationToken)) pipeline.Add(step);
         await recorder.CreateRunAsync(new ModuleMigrationRow
         {
             Id = runId, TenantKey = tenant.Key, Module = module, FromVersion = from.ToString(), ToVersion = to.ToString(),

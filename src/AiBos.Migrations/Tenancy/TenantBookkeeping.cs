@@ -12,6 +12,7 @@ namespace AiBos.Migrations.Tenancy;
 /// <c>aibos_data_checkpoints</c> holds where each data rule of a run got to, written with each batch, so a killed run
 /// resumes there; <c>aibos_data_written</c> the keys a rule wrote into a table that existed before the run, so a
 /// rollback removes exactly those rows.
+/// The customization tables (<see cref="Customizations.CustomizationTables"/>) are created here too.
 /// </summary>
 public static class TenantBookkeeping
 {
@@ -22,7 +23,11 @@ public static class TenantBookkeeping
     public const string DataWrittenTable = "aibos_data_written";
 
     /// <summary>Tables of the engine inside a tenant schema, excluded from module fingerprints and backups.</summary>
-    public static readonly IReadOnlyList<string> Tables = [HistoryTable, VersionsTable, ObjectsTable, DataCheckpointsTable, DataWrittenTable];
+    public static readonly IReadOnlyList<string> Tables =
+    [
+        HistoryTable, VersionsTable, ObjectsTable, DataCheckpointsTable, DataWrittenTable,
+        Customizations.CustomizationTables.Documents, Customizations.CustomizationTables.History, Customizations.CustomizationTables.Quarantine,
+    ];
 
     public static string CreateSql(string schema)
     {
@@ -78,6 +83,7 @@ public static class TenantBookkeeping
                 target_key  text[] NOT NULL
             );
             CREATE INDEX IF NOT EXISTS {DataWrittenTable}_rule ON {s}.{DataWrittenTable} (run_id, module, version, rule_id);
+            {Customizations.CustomizationTables.CreateSql(s)}
             """;
     }
 

@@ -1,3 +1,4 @@
+using AiBos.Migrations.Customizations;
 using AiBos.Migrations.Planning;
 using AiBos.Migrations.Registry;
 using AiBos.Migrations.Tenancy;
@@ -13,7 +14,8 @@ public sealed record ValidationOptions(bool Rehearse = false, int? SampleRows = 
 /// The seed's pre-migration validation (<c>validateMigration</c>, <c>validate-migration -t -m -f -v</c>): a read-only
 /// preview of a planned upgrade with the five checks. It takes no lock on the tenant and changes nothing.
 /// </summary>
-public sealed class MigrationValidator(TenantService tenants, ShardConnections shards, MigrationRegistry registry, TimeEstimator estimator)
+public sealed class MigrationValidator(TenantService tenants, ShardConnections shards, MigrationRegistry registry, TimeEstimator estimator,
+    CustomizationImpactAnalyzer customizations)
 {
     public async Task<ValidationReport> ValidateMigrationAsync(string tenantKey, string module, string fromVersion, string toVersion,
         ValidationOptions? options, CancellationToken cancellationToken)
@@ -49,6 +51,11 @@ public sealed class MigrationValidator(TenantService tenants, ShardConnections s
         foreach (var finding in risk.Findings.Where(f => f.Severity >= RiskLevel.High))
             warnings.Add($"{finding.Migration}: {finding.Message} Safer: {finding.SaferAlternative}");
 
+        var customizationImpact = await customizations.AnalyzeAsync(connection, tenant, state, all, plan, cancellationToken);
+        if (customizationImpact.Quarantined.Count > 0)
+            warnings.Add($"{customizationImpact.Quarantined.Count} customization(s) would be quarantined: "
+                + string.Join("; ", customizationImpact.Quarantined.Take(5).Select(q => $"{q.Kind}/{q.Key}: {q.Reason}")) + (customizationImpact.Quarantined.Count > 5 ? " ..." : "") + ".");
+
         RehearsalReport? rehearsal = null;
         if (options?.Rehearse == true && plan.CanRun)
         {
@@ -64,7 +71,7 @@ public sealed class MigrationValidator(TenantService tenants, ShardConnections s
                     MigrationLinter.ComputedRisk(MigrationLinter.Lint(p.Migration)), p.Migration.EstimatedSeconds, p.Migration.HasDown, p.Migration.Transactional)).ToList(),
                 actual.ToString(), actual == from, plan.Problems, drift, unowned),
             new DataVolumeCheck(volume, estimate),
-            new CustomizationCheck(false, "Customization migrations are not available yet: no customization is adapted or quarantined by this plan."),
+            customizationImpact,
             new DependencyCheck(Dependencies(plan, state)),
             risk, rehearsal);
     }

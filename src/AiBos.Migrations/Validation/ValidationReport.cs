@@ -33,8 +33,17 @@ public sealed record TimeEstimate(TimeSpan Total, IReadOnlyList<MigrationEstimat
 /// <summary>One migration's estimate and what it rests on (declared, or measured on other tenants).</summary>
 public sealed record MigrationEstimate(string Migration, TimeSpan Estimate, string Basis);
 
-/// <summary>Which of the tenant's customizations the plan affects. Customization migrations are not built yet (issue 3).</summary>
-public sealed record CustomizationCheck(bool Available, string Note);
+/// <summary>Which of the tenant's customizations the plan changes and which it would quarantine, with the reason.</summary>
+public sealed record CustomizationCheck(bool Available, string Note)
+{
+    public IReadOnlyList<CustomizationImpact> Changed { get; init; } = [];
+    public IReadOnlyList<CustomizationImpact> Quarantined { get; init; } = [];
+    /// <summary>Documents the plan only moves to the target version, content unchanged.</summary>
+    public int Unchanged { get; init; }
+}
+
+/// <summary>One document the plan affects ("kind/key"); the reason is set for those it would quarantine.</summary>
+public sealed record CustomizationImpact(string Kind, string Key, string? Reason = null);
 
 public sealed record DependencyCheck(IReadOnlyList<DependencyStatus> Items)
 {

@@ -35,9 +35,9 @@ public sealed class UpgradeTests(PostgresServer server)
 
         var run = await t.Engine.GetMigrationAsync(completed.RunId, None);
         Assert.Equal(RunStatus.Completed, run.Status);
-        Assert.Equal(["backup", "schema", "data", "validation"], run.MigrationSteps.Select(s => s.Kind));
+        Assert.Equal(["backup", "schema", "validation"], run.MigrationSteps.Select(s => s.Kind));
         Assert.All(run.MigrationSteps, s => Assert.Equal(StepStatus.Completed, s.Status));
-        Assert.Equal(4L, await t.ScalarAsync<long>($"SELECT count(*) FROM aibos.rollback_points WHERE run_id = '{completed.RunId}'"));
+        Assert.Equal(3L, await t.ScalarAsync<long>($"SELECT count(*) FROM aibos.rollback_points WHERE run_id = '{completed.RunId}'"));
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public sealed class UpgradeTests(PostgresServer server)
         var rollbackRun = (await t.Engine.ListMigrationsAsync(new MigrationFilter(Tenant: "tenant123"), None)).Single(r => r.RollbackOf == upgrade.RunId);
         Assert.Equal(RunStatus.Completed, rollbackRun.Status);
         Assert.Equal("ops-alice", rollbackRun.RequestedBy);
-        Assert.Equal(["validation", "data", "schema", "backup", "verify"], rollbackRun.MigrationSteps.Select(s => s.Kind));
+        Assert.Equal(["validation", "schema", "backup", "verify"], rollbackRun.MigrationSteps.Select(s => s.Kind));
 
         // The same upgrade can run again afterwards.
         Assert.IsType<Completed>(await t.MigrateAsync("tenant123", "accounting", "1.0.0", "2.0.0"));

@@ -29,7 +29,7 @@ public sealed class TenantRegistrationTests(PostgresServer server)
         var tenant = await t.Engine.RegisterTenantAsync("acme", "  Acme Corp  ", "main", None);
 
         Assert.Equal(new Tenant("acme", "Acme Corp", "main", "tenant_acme", tenant.CreatedAt), tenant);
-        Assert.Equal("aibos_data_checkpoints,aibos_data_written,aibos_module_objects,aibos_module_versions,aibos_schema_history", await t.ScalarAsync<string>(string.Format(null, BookkeepingTables, "tenant_acme")));
+        Assert.Equal("aibos_customization_history,aibos_customization_quarantine,aibos_customizations,aibos_data_checkpoints,aibos_data_written,aibos_module_objects,aibos_module_versions,aibos_schema_history", await t.ScalarAsync<string>(string.Format(null, BookkeepingTables, "tenant_acme")));
         Assert.Equal(0L, await t.ScalarAsync<long>("SELECT count(*) FROM tenant_acme.aibos_schema_history"));
         Assert.Equal(0L, await t.ScalarAsync<long>("SELECT count(*) FROM tenant_acme.aibos_module_versions"));
         Assert.Equal("main:tenant_acme:Acme Corp", await t.ScalarAsync<string>("SELECT shard || ':' || schema_name || ':' || display_name FROM aibos.tenants WHERE key = 'acme'"));
@@ -89,7 +89,7 @@ public sealed class TenantRegistrationTests(PostgresServer server)
         Assert.Equal("second", tenant.Shard);
         Assert.IsType<Completed>(outcome);
         Assert.Equal(["main", "second"], await t.Get<TenantService>().ListShardsAsync(None));
-        Assert.Equal("aibos_data_checkpoints,aibos_data_written,aibos_module_objects,aibos_module_versions,aibos_schema_history,financial_reports,ledger_entries",
+        Assert.Equal("aibos_customization_history,aibos_customization_quarantine,aibos_customizations,aibos_data_checkpoints,aibos_data_written,aibos_module_objects,aibos_module_versions,aibos_schema_history,financial_reports,ledger_entries",
             await ScalarAsync<string>(second, string.Format(null, BookkeepingTables, "tenant_globex")));
         Assert.Equal("1.0.0", await ScalarAsync<string>(second, "SELECT version FROM tenant_globex.aibos_module_versions WHERE module = 'accounting'"));
         Assert.Equal(2L, await ScalarAsync<long>(second, "SELECT count(*) FROM tenant_globex.aibos_schema_history WHERE direction = 'up'"));

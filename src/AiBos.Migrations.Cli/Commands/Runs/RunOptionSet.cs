@@ -26,6 +26,11 @@ public sealed class RunOptionSet(bool backupOptions = true)
         DefaultValueFactory = _ => true,
     };
 
+    private readonly Option<bool> _failOnQuarantine = new("--fail-on-quarantine")
+    {
+        Description = "Fail (and roll back) the run when a customization cannot be adapted, instead of quarantining it and going on",
+    };
+
     private readonly Option<bool> _noBackup = new("--no-backup")
     {
         Description = "Skip the backup the run starts with (a rollback can then only use down SQL)",
@@ -57,6 +62,7 @@ public sealed class RunOptionSet(bool backupOptions = true)
         command.Options.Add(_timeout);
         command.Options.Add(_lockTimeout);
         command.Options.Add(_preserveCustomizations);
+        command.Options.Add(_failOnQuarantine);
     }
 
     public MigrationOptions Bind(ParseResult parse)
@@ -68,6 +74,7 @@ public sealed class RunOptionSet(bool backupOptions = true)
         {
             RollbackOnFailure = !noRollback && parse.GetValue(_rollbackOnFailure),
             PreserveCustomizations = parse.GetValue(_preserveCustomizations),
+            FailOnQuarantine = parse.GetValue(_failOnQuarantine),
             Timeout = parse.GetValue(_timeout) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
             LockTimeout = parse.GetValue(_lockTimeout) is { } ms ? TimeSpan.FromMilliseconds(ms) : null,
             RequestedBy = Environment.UserName,

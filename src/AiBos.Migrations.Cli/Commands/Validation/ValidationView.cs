@@ -34,6 +34,10 @@ internal static class ValidationView
 
         console.MarkupLine("\n[bold]3. Customization impact[/]");
         console.MarkupLine($"  {Markup.Escape(report.Customizations.Note)}");
+        foreach (var changed in report.Customizations.Changed)
+            console.MarkupLine($"    [green]adapted[/]      {Markup.Escape($"{changed.Kind}/{changed.Key}")}");
+        foreach (var quarantined in report.Customizations.Quarantined)
+            console.MarkupLine($"    [yellow]quarantined[/]  {Markup.Escape($"{quarantined.Kind}/{quarantined.Key}")}: {Markup.Escape(quarantined.Reason ?? "")}");
 
         console.MarkupLine("\n[bold]4. Dependencies[/]");
         if (report.Dependencies.Items.Count == 0) console.MarkupLine("  No dependencies.");
