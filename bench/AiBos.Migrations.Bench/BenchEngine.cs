@@ -26,6 +26,7 @@ public sealed class BenchEngine : IAsyncDisposable
 
     public string ConnectionString { get; }
     public ModuleMigrationService Engine => _services.GetRequiredService<ModuleMigrationService>();
+    public RunEventBus Events => _services.GetRequiredService<RunEventBus>();
 
     public static async Task<BenchEngine> StartAsync(BenchSettings settings, string database, CancellationToken cancellationToken)
     {

@@ -1,8 +1,12 @@
 using AiBos.Migrations.Bench;
+using AiBos.Migrations.Bench.Data;
 
-// The backup benchmark: see bench/backup.sh, which starts the private cluster this program measures against.
+// The backup benchmark (bench/backup.sh) or, with "data", the data step benchmark (bench/data.sh); both scripts start
+// the private cluster this program measures against.
 var cancellationToken = CancellationToken.None;
 var settings = BenchSettings.FromEnvironment();
+if (args is ["data", ..])
+    return await DataBenchmarkMain.RunAsync(settings, cancellationToken);
 var started = DateTimeOffset.UtcNow;
 var loadBefore = BenchContext.LoadAverage();
 

@@ -7,11 +7,10 @@ namespace AiBos.Migrations.DataTransforms;
 
 /// <summary>
 /// Moves one rule's rows for one run, batch by batch. A batch reads the next rows in source key order after the
-/// checkpoint, writes them to the target (ON CONFLICT DO NOTHING: a row already moved is never written twice) and
-/// advances the checkpoint, all in one statement of one transaction: a batch is either wholly done with its
-/// checkpoint or not at all, so a killed run resumes with no gap and no duplicate.
+/// checkpoint, writes them to the target and advances the checkpoint, all in one statement of one transaction: a
+/// batch is either wholly done with its checkpoint or not at all, so a killed run resumes with no gap and no duplicate.
 /// </summary>
-public sealed class DataMover(RunContext context, RegisteredDataRule rule, int batchSize)
+public sealed class DataMover(RunContext context, RegisteredDataRule rule, int? batchSize)
 {
     private static readonly string Checkpoints = TenantBookkeeping.DataCheckpointsTable;
     private static readonly string Written = TenantBookkeeping.DataWrittenTable;
@@ -35,7 +34,7 @@ public sealed class DataMover(RunContext context, RegisteredDataRule rule, int b
                 INSERT INTO {Identifiers.Quote(Schema)}.{Checkpoints} (run_id, module, version, rule_id, target_table, rows_total, target_existed)
                 VALUES (@run, @module, @version, @rule, @target, @total, @existed)
                 """, connection, transaction);
-            AddRuleParameters(insert);
+            AddRuleParameters(insert.Parameters);
             insert.Parameters.AddWithValue("total", total);
             insert.Parameters.AddWithValue("existed", targetExisted);
             insert.Parameters.AddWithValue("target", rule.Rule.TargetTable);
@@ -44,34 +43,49 @@ public sealed class DataMover(RunContext context, RegisteredDataRule rule, int b
         }, cancellationToken);
     }
 
-    /// <summary>Moves the remaining rows; <paramref name="progress"/> hears of every batch.</summary>
+    /// <summary>
+    /// Moves the remaining rows; <paramref name="progress"/> hears of every batch. Without an explicit batch size the
+    /// batch grows from <see cref="DataStep.DefaultBatchSize"/> while batches take less than
+    /// <see cref="AdaptiveBatchTime"/>, so that per-batch costs (a commit, a checkpoint) stay small beside the rows.
+    /// </summary>
     public async Task MoveAsync(Checkpoint checkpoint, DataProgress progress, CancellationToken cancellationToken)
     {
         var (source, target, mapping) = await ShapesAsync(cancellationToken);
         var lastKey = checkpoint.LastKey;
         var first = BatchSql(source, target, mapping, checkpoint.TargetExisted, afterKey: false);
         var next = BatchSql(source, target, mapping, checkpoint.TargetExisted, afterKey: true);
+        var size = batchSize ?? DataStep.DefaultBatchSize;
         for (var done = checkpoint.Completed; !done;)
         {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var limit = size;
             var (read, moved, key) = await context.Sql.InTransactionAsync("data", async (connection, transaction, ct) =>
             {
+                await using var batch = new NpgsqlBatch(connection, transaction);
                 // Each batch commits with its checkpoint; losing the last few commits in a server crash loses both
                 // together, so waiting for the WAL flush of every batch buys nothing.
-                await using (var relaxed = new NpgsqlCommand("SET LOCAL synchronous_commit = off", connection, transaction))
-                    await relaxed.ExecuteNonQueryAsync(ct);
-                await using var command = new NpgsqlCommand(lastKey is null ? first : next, connection, transaction);
-                AddRuleParameters(command);
-                command.Parameters.AddWithValue("limit", batchSize);
+                batch.BatchCommands.Add(new NpgsqlBatchCommand("SET LOCAL synchronous_commit = off"));
+                var command = new NpgsqlBatchCommand(lastKey is null ? first : next);
+                AddRuleParameters(command.Parameters);
+                command.Parameters.AddWithValue("limit", limit);
                 command.Parameters.Add(new NpgsqlParameter("after", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = (object?)lastKey ?? DBNull.Value });
-                await using var reader = await command.ExecuteReaderAsync(ct);
+                batch.BatchCommands.Add(command);
+                await using var reader = await batch.ExecuteReaderAsync(ct);
                 await reader.ReadAsync(ct);
                 return (reader.GetInt64(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetFieldValue<string[]>(2));
             }, cancellationToken);
             lastKey = key ?? lastKey;
-            done = read < batchSize;
+            done = read < limit;
             await progress.BatchDoneAsync(rule, read, read - moved, done, cancellationToken);
+            if (batchSize is null && watch.Elapsed < AdaptiveBatchTime) size = Math.Min(size * 2, MaxAdaptiveBatchSize);
         }
     }
+
+    /// <summary>An adaptive batch doubles while a batch takes less than this.</summary>
+    public static readonly TimeSpan AdaptiveBatchTime = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>The largest batch an adaptive batch size grows to.</summary>
+    public const int MaxAdaptiveBatchSize = 50_000;
 
     /// <summary>Removes what the rule wrote in <paramref name="runId"/> and forgets its checkpoint. Safe to repeat.</summary>
     public static async Task UndoAsync(RunContext context, Guid runId, CancellationToken cancellationToken)
@@ -121,40 +135,69 @@ public sealed class DataMover(RunContext context, RegisteredDataRule rule, int b
     private string BatchSql(TableShape source, TableShape target, IReadOnlyList<ColumnMapping> mapping, bool recordWritten, bool afterKey)
     {
         var keys = source.PrimaryKey;
-        var keyColumns = string.Join(", ", keys.Select((k, i) => $"s.{Identifiers.Quote(k)} AS k{i}"));
-        var valueColumns = string.Join(", ", mapping.Select((m, i) => $"s.{Identifiers.Quote(m.Source)} AS v{i}"));
-        var order = string.Join(", ", keys.Select((_, i) => $"k{i}"));
         var keyset = afterKey
             ? $"({string.Join(", ", keys.Select(k => $"s.{Identifiers.Quote(k)}"))}) > ({string.Join(", ", keys.Select((k, i) => $"(@after)[{i + 1}]::{source.Column(k)!.Type}"))})"
             : null;
+        var read = $"FROM {source.Quoted} s{Where(keyset)} ORDER BY {string.Join(", ", keys.Select(k => $"s.{Identifiers.Quote(k)}"))} LIMIT @limit";
+        var targetColumns = string.Join(", ", mapping.Select(m => Identifiers.Quote(m.Target)));
         var schema = Identifiers.Quote(Schema);
-        var written = recordWritten
-            ? $", written AS (INSERT INTO {schema}.{Written} (run_id, module, version, rule_id, target_key) SELECT @run, @module, @version, @rule, key FROM moved)"
-            : "";
+
+        // The fast path, for a table the run created whose columns take the source key unchanged: one INSERT ... SELECT
+        // per batch that reads the batch's last key back from what it wrote. Into a table the run created, the
+        // checkpoint alone keeps every row from being written twice, so a plain INSERT is enough (a duplicate key in
+        // the source is then an error, not a row silently dropped).
+        var keyTargets = keys.Select(k => mapping.FirstOrDefault(m => m.Source == k && target.Column(m.Target)?.Type == source.Column(k)!.Type)?.Target).ToList();
+        if (!recordWritten && keyTargets.All(t => t is not null))
+        {
+            var returned = keyTargets.Select(t => Identifiers.Quote(t!)).ToList();
+            return $"""
+                WITH moved AS (
+                    INSERT INTO {target.Quoted} ({targetColumns}) SELECT {string.Join(", ", mapping.Select(m => $"s.{Identifiers.Quote(m.Source)}"))} {read}
+                    RETURNING {string.Join(", ", returned)}
+                ), last AS ({LastKey("moved", returned)}){Advance("(SELECT count(*) FROM moved)", "(SELECT count(*) FROM moved)")}
+                SELECT (SELECT count(*) FROM moved), (SELECT count(*) FROM moved), (SELECT key FROM last)
+                """;
+        }
+
+        // The general path: the batch is read once into a CTE. Into a table that existed, rows already there are
+        // skipped and the keys written are kept for the rollback.
+        var keyColumns = keys.Select((_, i) => $"k{i}").ToList();
+        var insert = $"INSERT INTO {target.Quoted} ({targetColumns}) SELECT {string.Join(", ", mapping.Select((_, i) => $"v{i}"))} FROM batch";
+        var write = recordWritten
+            ? $"""
+              moved AS ({insert} ON CONFLICT DO NOTHING RETURNING {KeyArray(null, target.PrimaryKey)} AS key),
+              written AS (INSERT INTO {schema}.{Written} (run_id, module, version, rule_id, target_key) SELECT @run, @module, @version, @rule, key FROM moved),
+              """
+            : $"moved AS ({insert}),";
+        var movedCount = recordWritten ? "(SELECT count(*) FROM moved)" : "(SELECT count(*) FROM batch)";
         return $"""
             WITH batch AS (
-                SELECT {keyColumns}, {valueColumns} FROM {source.Quoted} s{Where(keyset)}
-                ORDER BY {string.Join(", ", keys.Select(k => $"s.{Identifiers.Quote(k)}"))} LIMIT @limit
-            ), moved AS (
-                INSERT INTO {target.Quoted} ({string.Join(", ", mapping.Select(m => Identifiers.Quote(m.Target)))})
-                SELECT {string.Join(", ", mapping.Select((_, i) => $"v{i}"))} FROM batch
-                ON CONFLICT DO NOTHING
-                RETURNING {KeyArray(null, target.PrimaryKey)} AS key
-            ){written}, last AS (
-                SELECT ARRAY[{string.Join(", ", keys.Select((_, i) => $"k{i}::text"))}] AS key FROM batch ORDER BY {string.Join(", ", keys.Select((_, i) => $"k{i} DESC"))} LIMIT 1
-            ), advanced AS (
-                UPDATE {schema}.{Checkpoints} SET
-                    last_key = coalesce((SELECT key FROM last), last_key),
-                    rows_read = rows_read + (SELECT count(*) FROM batch),
-                    rows_written = rows_written + (SELECT count(*) FROM moved),
-                    batches = batches + 1,
-                    completed = (SELECT count(*) FROM batch) < @limit,
-                    updated_at = clock_timestamp()
-                WHERE run_id = @run AND module = @module AND version = @version AND rule_id = @rule
-            )
-            SELECT (SELECT count(*) FROM batch), (SELECT count(*) FROM moved), (SELECT key FROM last)
+                SELECT {string.Join(", ", keys.Select((k, i) => $"s.{Identifiers.Quote(k)} AS k{i}").Concat(mapping.Select((m, i) => $"s.{Identifiers.Quote(m.Source)} AS v{i}")))} {read}
+            ),
+            {write}
+            last AS ({LastKey("batch", keyColumns)}){Advance("(SELECT count(*) FROM batch)", movedCount)}
+            SELECT (SELECT count(*) FROM batch), {movedCount}, (SELECT key FROM last)
             """;
     }
+
+    // The greatest key of a batch as text[]: max() for a single column (no sort), the last in key order otherwise.
+    private static string LastKey(string from, IReadOnlyList<string> columns) => columns.Count == 1
+        ? $"SELECT ARRAY[max({columns[0]})::text] AS key FROM {from} HAVING count(*) > 0"
+        : $"SELECT ARRAY[{string.Join(", ", columns.Select(c => $"{c}::text"))}] AS key FROM {from} ORDER BY {string.Join(", ", columns.Select(c => $"{c} DESC"))} LIMIT 1";
+
+    // Moves the checkpoint in the batch's own statement, so that the two commit together.
+    private string Advance(string readCount, string writtenCount) => $"""
+        , advanced AS (
+            UPDATE {Identifiers.Quote(Schema)}.{Checkpoints} SET
+                last_key = coalesce((SELECT key FROM last), last_key),
+                rows_read = rows_read + {readCount},
+                rows_written = rows_written + {writtenCount},
+                batches = batches + 1,
+                completed = {readCount} < @limit,
+                updated_at = clock_timestamp()
+            WHERE run_id = @run AND module = @module AND version = @version AND rule_id = @rule
+        )
+        """;
 
     private static string KeyArray(string? alias, IReadOnlyList<string> columns) =>
         $"ARRAY[{string.Join(", ", columns.Select(c => $"{(alias is null ? "" : alias + ".")}{Identifiers.Quote(c)}::text"))}]";
@@ -188,18 +231,18 @@ public sealed class DataMover(RunContext context, RegisteredDataRule rule, int b
             SELECT last_key, rows_total, rows_read, rows_written, batches, target_existed, completed
             FROM {Identifiers.Quote(Schema)}.{Checkpoints} WHERE run_id = @run AND module = @module AND version = @version AND rule_id = @rule
             """, context.Session.Connection);
-        AddRuleParameters(command);
+        AddRuleParameters(command.Parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken)) return null;
         return new Checkpoint(reader.IsDBNull(0) ? null : reader.GetFieldValue<string[]>(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3),
             reader.GetInt32(4), reader.GetBoolean(5), reader.GetBoolean(6));
     }
 
-    private void AddRuleParameters(NpgsqlCommand command)
+    private void AddRuleParameters(NpgsqlParameterCollection parameters)
     {
-        command.Parameters.AddWithValue("run", context.RunId);
-        command.Parameters.AddWithValue("module", rule.Module);
-        command.Parameters.AddWithValue("version", rule.Version.ToString());
-        command.Parameters.AddWithValue("rule", rule.Rule.Id);
+        parameters.AddWithValue("run", context.RunId);
+        parameters.AddWithValue("module", rule.Module);
+        parameters.AddWithValue("version", rule.Version.ToString());
+        parameters.AddWithValue("rule", rule.Rule.Id);
     }
 }

@@ -11,7 +11,10 @@ namespace AiBos.Migrations.DataTransforms;
 /// </summary>
 public sealed class DataStep(DataRuleStore store, ILogger<DataStep> logger) : IRunStep
 {
-    /// <summary>Rows per batch when neither the run nor the rule says.</summary>
+    /// <summary>
+    /// Rows of the first batch when neither the run nor the rule sets a batch size; later batches grow while they are
+    /// fast (<see cref="DataMover.MoveAsync"/>). A batch size that is set is kept exactly.
+    /// </summary>
     public const int DefaultBatchSize = 1000;
 
     public string Kind => "data";
@@ -36,7 +39,7 @@ public sealed class DataStep(DataRuleStore store, ILogger<DataStep> logger) : IR
         var movers = new List<(RegisteredDataRule Rule, DataMover Mover, DataMover.Checkpoint Checkpoint)>();
         foreach (var rule in rules)
         {
-            var mover = new DataMover(context, rule, context.Options.BatchSize ?? rule.Rule.BatchSize ?? DefaultBatchSize);
+            var mover = new DataMover(context, rule, context.Options.BatchSize ?? rule.Rule.BatchSize);
             movers.Add((rule, mover, await mover.PrepareAsync(cancellationToken)));
         }
         var progress = new DataProgress(context, movers.Sum(m => m.Checkpoint.RowsTotal), movers.Sum(m => Math.Min(m.Checkpoint.RowsRead, m.Checkpoint.RowsTotal)));

@@ -18,7 +18,7 @@ public sealed class DataResumeTests(PostgresServer server, ITestOutputHelper log
         using var child = ChildEngine.Start(t, "migrate", "acme", "ledger", "1.0.0", "2.0.0", "true");
         await TestEngine.WaitUntilAsync(async () =>
             await t.ScalarAsync<long>("SELECT coalesce(max(rows_read), 0) FROM tenant_acme.aibos_data_checkpoints") >= 30
-            && await t.ScalarAsync<long>("SELECT count(*) FROM pg_stat_activity WHERE query LIKE '%financial_reports%' AND query LIKE '%WITH batch%' AND state = 'active' AND pid <> pg_backend_pid()") == 1,
+            && await t.ScalarAsync<long>("SELECT count(*) FROM pg_stat_activity WHERE query LIKE '%financial_reports%' AND query LIKE '%aibos_data_checkpoints%' AND state = 'active' AND pid <> pg_backend_pid()") == 1,
             TimeSpan.FromSeconds(60), "the child is inside a batch after three batches");
         child.Kill(entireProcessTree: true); // SIGKILL in the middle of a batch
         await child.WaitForExitAsync();
