@@ -55,7 +55,7 @@ public sealed class LiveRunTable : IRunProgress
         table.Caption = new TableTitle($"[{Show.ColourOf(_status)}]{Markup.Escape(_status)}[/]");
         foreach (var step in _steps)
         {
-            var bar = step.Total > 0 ? $"{new string('#', (int)(10 * Math.Min(step.Done, step.Total) / step.Total)),-10} {StepProgress.Of(step.Done, step.Total, step.Rate, step.SecondsLeft)}" : "";
+            var bar = step.Total > 0 ? $"{new string('#', (int)(10 * Math.Min(step.Done, step.Total) / step.Total)),-10} {StepProgress.Of(step.Kind, step.Done, step.Total, step.Rate, step.SecondsLeft)}" : "";
             table.AddRow(Show.Text(step.Name), Show.Status(step.Status), Show.Text(bar), Show.Text(step.Message));
         }
         return table;

@@ -4,22 +4,26 @@ using AiBos.Migrations.Execution;
 namespace AiBos.Migrations.Cli.Commands.Runs;
 
 /// <summary>
-/// A step's progress in a few characters: <c>2/3</c>, or for the data step, whose events carry a rate and the time
-/// left, <c>12,000 / 500,000 rows · 41,210 rows/s · 0:12 left</c>.
+/// A step's progress in a few characters: <c>2/3</c>, or for the data step, in rows, with the rate and time left its
+/// events carry while it runs: <c>12,000 / 500,000 rows · 41,210 rows/s · 0:12 left</c>.
 /// </summary>
 public static class StepProgress
 {
-    public static string Of(long done, long total, double? rate = null, double? secondsLeft = null)
+    /// <summary>The data step's kind (<c>DataStep.Kind</c>): its items are rows.</summary>
+    private const string DataStep = "data";
+
+    public static string Of(string? step, long done, long total, double? rate = null, double? secondsLeft = null)
     {
         if (total <= 0) return "";
         var culture = CultureInfo.InvariantCulture;
-        if (rate is null) return string.Create(culture, $"{done}/{total}");
-        var text = string.Create(culture, $"{done:N0} / {total:N0} rows · {rate:N0} rows/s");
-        return secondsLeft is { } s ? $"{text} · {TimeLeft(s)} left" : text;
+        var unit = step == DataStep ? " rows" : "";
+        var text = step == DataStep || rate is not null ? string.Create(culture, $"{done:N0} / {total:N0}{unit}") : string.Create(culture, $"{done}/{total}");
+        if (rate is { } r) text += string.Create(culture, $" · {r:N0}{(unit.Length > 0 ? unit : " items")}/s");
+        return secondsLeft is { } s && rate is not null ? $"{text} · {TimeLeft(s)} left" : text;
     }
 
     public static string Of(RunEvent runEvent) =>
-        runEvent.Step is null ? "" : Of(runEvent.Done, runEvent.Total, runEvent.Rate, runEvent.SecondsLeft);
+        runEvent.Step is null ? "" : Of(runEvent.Step, runEvent.Done, runEvent.Total, runEvent.Rate, runEvent.SecondsLeft);
 
     /// <summary>
     /// The message to show beside the progress: when the event carries a rate, its message repeats the counts
