@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AiBos.Migrations.Cli.Commands.Backups;
+using AiBos.Migrations.Cli.Commands.DataTransforms;
 using AiBos.Migrations.Cli.Commands.Registry;
 using AiBos.Migrations.Cli.Commands.Runs;
 using AiBos.Migrations.Cli.Commands.Statistics;
@@ -37,11 +38,13 @@ public sealed class CliCommands
             RegisterSchemaMigrationCommand.Create(cli),
             RegisterModuleCommand.Create(cli),
             ListModulesCommand.Create(cli),
+            ListDataRulesCommand.Create(cli),
             AddShardCommand.Create(cli),
             AddTenantCommand.Create(cli),
             ListTenantsCommand.Create(cli),
             InstallModuleCommand.Create(cli),
             ExecuteMigrationCommand.Create(cli),
+            ResumeMigrationCommand.Create(cli),
             RollbackMigrationCommand.Create(cli),
             ListMigrationsCommand.Create(cli),
             ShowMigrationCommand.Create(cli),

@@ -4,11 +4,17 @@ using System.CommandLine.Invocation;
 
 namespace AiBos.Migrations.Cli.Commands;
 
-/// <summary>Adds "Examples" (every command) and "Exit codes" (the root and the commands that run migrations) to --help.</summary>
+/// <summary>
+/// Adds "When to use it" (commands whose purpose needs more than one line), "Examples" (every command) and
+/// "Exit codes" (the root and the commands that run migrations) to --help.
+/// </summary>
 public sealed class CommandHelp
 {
+    private readonly Dictionary<Command, IReadOnlyList<string>> _usage = [];
     private readonly Dictionary<Command, IReadOnlyList<string>> _examples = [];
     private readonly HashSet<Command> _exitCodes = [];
+
+    public void Usage(Command command, params string[] lines) => _usage[command] = lines;
 
     public void Examples(Command command, params string[] examples) => _examples[command] = examples;
 
@@ -24,6 +30,12 @@ public sealed class CommandHelp
 
     private void WriteExtras(Command command, TextWriter output)
     {
+        if (_usage.TryGetValue(command, out var usage))
+        {
+            output.WriteLine("When to use it:");
+            foreach (var line in usage) output.WriteLine($"  {line}");
+            output.WriteLine();
+        }
         if (_examples.TryGetValue(command, out var examples))
         {
             output.WriteLine("Examples:");

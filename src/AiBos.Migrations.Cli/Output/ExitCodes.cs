@@ -28,7 +28,7 @@ public static class ExitCodes
     [
         (Success, "success (the run completed and was validated; a rollback returned the tenant to its from-version)"),
         (RunFailed, "the run failed: it was rolled back (rolled-back) or, with --no-rollback, left as it was (failed)"),
-        (InvalidInput, "invalid input: a wrong or missing argument, a bad version, name, file or configuration"),
+        (InvalidInput, "invalid input: a wrong or missing argument, a bad version, name, file or configuration, or a run that cannot be resumed"),
         (TenantBusy, "the tenant is busy with another run or restore; nothing was touched"),
         (NotFound, "an unknown tenant, module, shard, run, backup or rollback point id"),
         (NeedsOperator, "a rollback failed: the run needs an operator (see show-migration)"),

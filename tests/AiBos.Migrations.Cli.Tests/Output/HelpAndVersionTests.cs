@@ -6,8 +6,8 @@ public sealed class HelpAndVersionTests
 {
     public static readonly TheoryData<string> Commands =
     [
-        "register-schema-migration", "register-module", "list-modules", "add-shard", "add-tenant", "list-tenants", "install-module",
-        "execute-migration", "rollback-migration", "list-migrations", "show-migration", "watch", "recover", "migration-statistics",
+        "register-schema-migration", "register-module", "list-modules", "list-data-rules", "add-shard", "add-tenant", "list-tenants", "install-module",
+        "execute-migration", "resume-migration", "rollback-migration", "list-migrations", "show-migration", "watch", "recover", "migration-statistics",
         "create-backup", "restore-backup", "list-backups", "show-backup", "cleanup-backups", "create-rollback-point", "restore-rollback-point",
         "list-rollback-points",
     ];
@@ -48,6 +48,18 @@ public sealed class HelpAndVersionTests
         Assert.Matches(@"-v, --version <version> \(REQUIRED\)\s+The target version", help.Out);
         Assert.Contains("--backup-type <full|incremental|schema-only>", help.Out);
         Assert.Contains("--no-backup", help.Out);
+    }
+
+    [Fact]
+    public async Task resume_migration_help_says_when_to_use_it_and_that_other_commands_roll_abandoned_runs_back()
+    {
+        var help = await CliRunner.RunRawAsync(["resume-migration", "--help"]);
+
+        Assert.Contains("When to use it:", help.Out);
+        Assert.Contains("process died mid-way", help.Out);
+        Assert.Contains("--no-rollback", help.Out);
+        Assert.Contains("recover first roll such abandoned runs back", help.Out);
+        Assert.Contains("Exit codes:", help.Out);
     }
 
     [Fact]

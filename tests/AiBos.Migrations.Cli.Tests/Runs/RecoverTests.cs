@@ -32,7 +32,7 @@ public sealed class RecoverTests(PostgresServer server)
     }
 
     /// <summary>A run as a killed process leaves it: running, its schema step running, its heartbeat an hour old.</summary>
-    private static async Task<Guid> AbandonRunAsync(TestEngine t, string tenant, bool rollbackOnFailure)
+    internal static async Task<Guid> AbandonRunAsync(TestEngine t, string tenant, bool rollbackOnFailure)
     {
         var id = Guid.CreateVersion7();
         var options = $"{{\"rollbackOnFailure\": {(rollbackOnFailure ? "true" : "false")}}}";

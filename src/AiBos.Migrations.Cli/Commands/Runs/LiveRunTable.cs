@@ -41,7 +41,8 @@ public sealed class LiveRunTable : IRunProgress
             row.Status = runEvent.Status;
             row.Done = runEvent.Done;
             row.Total = runEvent.Total;
-            row.Message = runEvent.Message ?? row.Message;
+            (row.Rate, row.SecondsLeft) = (runEvent.Rate, runEvent.SecondsLeft);
+            row.Message = StepProgress.Message(runEvent.Message, runEvent.Rate) ?? row.Message;
         }
         Refresh();
     }
@@ -54,7 +55,7 @@ public sealed class LiveRunTable : IRunProgress
         table.Caption = new TableTitle($"[{Show.ColourOf(_status)}]{Markup.Escape(_status)}[/]");
         foreach (var step in _steps)
         {
-            var bar = step.Total > 0 ? $"{new string('#', (int)(10 * step.Done / step.Total)),-10} {step.Done}/{step.Total}" : "";
+            var bar = step.Total > 0 ? $"{new string('#', (int)(10 * Math.Min(step.Done, step.Total) / step.Total)),-10} {StepProgress.Of(step.Kind, step.Done, step.Total, step.Rate, step.SecondsLeft)}" : "";
             table.AddRow(Show.Text(step.Name), Show.Status(step.Status), Show.Text(bar), Show.Text(step.Message));
         }
         return table;
@@ -74,5 +75,7 @@ public sealed class LiveRunTable : IRunProgress
         public long Done { get; set; }
         public long Total { get; set; }
         public string? Message { get; set; }
+        public double? Rate { get; set; }
+        public double? SecondsLeft { get; set; }
     }
 }

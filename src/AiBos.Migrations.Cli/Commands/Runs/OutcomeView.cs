@@ -39,7 +39,7 @@ public static class OutcomeView
                 console.MarkupLine($"[yellow]Rolled back[/] after step {Markup.Escape(r.Step)}: {Markup.Escape(r.Reason)}");
                 break;
             case Failed f:
-                console.MarkupLine($"[red]Failed[/] in step {Markup.Escape(f.Step)} and left as it is (no rollback): {Markup.Escape(f.Reason)} Roll it back with: aibos-migrations rollback-migration -i {f.RunId}");
+                console.MarkupLine($"[red]Failed[/] in step {Markup.Escape(f.Step)} and left as it is (no rollback): {Markup.Escape(f.Reason)} Roll it back with: aibos-migrations rollback-migration -i {f.RunId}, or fix the cause and continue it with: aibos-migrations resume-migration -i {f.RunId}");
                 break;
             case NeedsOperator n:
                 console.MarkupLine($"[red]Needs an operator[/]: {Markup.Escape(n.Reason)}");

@@ -30,7 +30,7 @@ public static class RunView
         foreach (var step in steps)
         {
             table.AddRow(Show.Text(step.Ordinal.ToString(System.Globalization.CultureInfo.InvariantCulture)), Show.Text($"{step.Name} ({step.Kind})"),
-                Show.Status(step.Status), Show.Text(step.Total > 0 ? $"{step.Done}/{step.Total}" : ""),
+                Show.Status(step.Status), Show.Text(StepProgress.Of(step.Kind, step.Done, step.Total)),
                 Show.Text(Show.Time(step.StartedAt)), Show.Text(Show.Duration(step.Duration)), Show.Text(step.Error ?? step.Message));
         }
         return table;
