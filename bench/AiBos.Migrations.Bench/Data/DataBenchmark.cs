@@ -37,17 +37,17 @@ public sealed class DataBenchmark(BenchEngine bench, int rows, MemoryProbe memor
         Console.Error.WriteLine($"Moving {_moving:N0} of {rows:N0} rows...");
 
         var single = Math.Min(await SingleStatementAsync(cancellationToken), await SingleStatementAsync(cancellationToken));
-        var results = new List<(string Label, int? BatchSize, double Seconds, int Reports, long Peak)>();
+        var results = new List<(string Label, double Seconds, double StepSeconds, int Reports, long Peak)>();
         foreach (var batchSize in new int?[] { null, 10_000 })
         {
-            var best = (Seconds: double.MaxValue, Reports: 0, Peak: 0L);
+            var best = (Seconds: double.MaxValue, StepSeconds: 0.0, Reports: 0, Peak: 0L);
             for (var attempt = 0; attempt < 2; attempt++)
             {
-                var (seconds, reports, peak) = await DataStepAsync(batchSize, cancellationToken);
-                if (seconds < best.Seconds) best = (seconds, reports, peak);
+                var measured = await DataStepAsync(batchSize, cancellationToken);
+                if (measured.Seconds < best.Seconds) best = measured;
             }
-            results.Add((batchSize is null ? $"data step, default batch size ({DataTransforms.DataStep.DefaultBatchSize:N0})" : $"data step, batch size {batchSize:N0}",
-                batchSize, best.Seconds, best.Reports, best.Peak));
+            results.Add((batchSize is null ? $"data step, default batch size (adaptive from {DataTransforms.DataStep.DefaultBatchSize:N0})" : $"data step, batch size {batchSize:N0}",
+                best.Seconds, best.StepSeconds, best.Reports, best.Peak));
         }
         return Report(single, results);
     }
@@ -67,14 +67,20 @@ public sealed class DataBenchmark(BenchEngine bench, int rows, MemoryProbe memor
 
     // Upgrades 1.0.0 -> 2.0.0 (without the backup, which is not what is measured here), reads the data step's own
     // duration from the run, then downgrades again so that the next attempt starts from the same state.
-    private async Task<(double Seconds, int Reports, long Peak)> DataStepAsync(int? batchSize, CancellationToken cancellationToken)
+    private async Task<(double Seconds, double StepSeconds, int Reports, long Peak)> DataStepAsync(int? batchSize, CancellationToken cancellationToken)
     {
         var reports = 0;
+        DateTimeOffset? started = null, moved = null;
         using var stop = new CancellationTokenSource();
         var counting = Task.Run(async () =>
         {
             await foreach (var e in bench.Events.SubscribeAsync(stop.Token))
-                if (e is { Step: "data", Rate: not null }) reports++;
+            {
+                if (e is { Step: "data", Status: StepStatus.Running }) started ??= e.At;
+                if (e is not { Step: "data", Rate: not null }) continue;
+                reports++;
+                moved = e.At;
+            }
         }, CancellationToken.None);
         memory.Restart();
         var outcome = await bench.Engine.ExecuteModuleMigrationAsync(BenchEngine.TenantKey, LedgerBenchModule.Name, "1.0.0", "2.0.0",
@@ -87,18 +93,20 @@ public sealed class DataBenchmark(BenchEngine bench, int rows, MemoryProbe memor
         if (step.Done != _moving) throw new InvalidOperationException($"The data step moved {step.Done} rows, not {_moving}.");
         Expect(await bench.Engine.ExecuteModuleMigrationAsync(BenchEngine.TenantKey, LedgerBenchModule.Name, "2.0.0", "1.0.0",
             new MigrationOptions { SkipBackup = true }, cancellationToken));
-        return (step.Duration!.Value.TotalSeconds, reports, peak);
+        // From the step's start to its last batch: the rows counted and moved, not the rule's validation queries
+        // afterwards, which the single statement does not run either (the step's whole time is shown beside it).
+        return ((moved!.Value - started!.Value).TotalSeconds, step.Duration!.Value.TotalSeconds, reports, peak);
     }
 
-    private string Report(double single, List<(string Label, int? BatchSize, double Seconds, int Reports, long Peak)> results)
+    private string Report(double single, List<(string Label, double Seconds, double StepSeconds, int Reports, long Peak)> results)
     {
         var c = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
-        text.AppendLine(c, $"| Operation | Time (s) | Rows/s | vs single statement | Progress reports | Peak working set |");
-        text.AppendLine("|---|---:|---:|---:|---:|---:|");
-        text.AppendLine(c, $"| one INSERT INTO ... SELECT | {single:0.00} | {_moving / single:N0} | 1.00x | none | |");
+        text.AppendLine(c, $"| Operation | Moving (s) | Rows/s | vs single statement | Whole step with validation (s) | Progress reports | Peak working set |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine(c, $"| one INSERT INTO ... SELECT | {single:0.00} | {_moving / single:N0} | 1.00x | | none | |");
         foreach (var r in results)
-            text.AppendLine(c, $"| {r.Label} | {r.Seconds:0.00} | {_moving / r.Seconds:N0} | {single / r.Seconds:0.00}x | {r.Reports} | {r.Peak / 1024.0 / 1024.0:0} MB |");
+            text.AppendLine(c, $"| {r.Label} | {r.Seconds:0.00} | {_moving / r.Seconds:N0} | {single / r.Seconds:0.00}x | {r.StepSeconds:0.00} | {r.Reports} | {r.Peak / 1024.0 / 1024.0:0} MB |");
         var ratio = single / results[0].Seconds;
         text.AppendLine();
         text.AppendLine(c, $"Target: the default batch size reaches at least 0.9x the single statement's throughput: {(ratio >= 0.9 ? "PASS" : "MISS")} ({ratio:0.00}x).");

@@ -28,8 +28,7 @@ public sealed class DataMover(RunContext context, RegisteredDataRule rule, int? 
         var targetExisted = context.TablesAtStart?.Contains(rule.Rule.TargetTable) ?? true;
         return await context.Sql.InTransactionAsync("data", async (connection, transaction, ct) =>
         {
-            await using var count = new NpgsqlCommand($"SELECT count(*) FROM {source.Quoted} s{Where(null)}", connection, transaction);
-            var total = (long)(await count.ExecuteScalarAsync(ct))!;
+            var total = await RowsToMoveAsync(connection, transaction, source, ct);
             await using var insert = new NpgsqlCommand($"""
                 INSERT INTO {Identifiers.Quote(Schema)}.{Checkpoints} (run_id, module, version, rule_id, target_table, rows_total, target_existed)
                 VALUES (@run, @module, @version, @rule, @target, @total, @existed)
@@ -43,6 +42,25 @@ public sealed class DataMover(RunContext context, RegisteredDataRule rule, int? 
         }, cancellationToken);
     }
 
+    /// <summary>Tables above this many rows get the planner's estimate of the rows to move instead of a count.</summary>
+    public const long EstimateAbove = 100_000;
+
+    // The progress total. Counting a large table would scan it once more before the first row moves, so above
+    // EstimateAbove rows the planner's estimate for the rule's condition is used; progress corrects it as rows move.
+    private async Task<long> RowsToMoveAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, TableShape source, CancellationToken cancellationToken)
+    {
+        await using var size = new NpgsqlCommand($"SELECT reltuples::bigint FROM pg_class WHERE oid = '{Identifiers.Quote(Schema)}.{source.Quoted}'::regclass", connection, transaction);
+        var rows = (long)(await size.ExecuteScalarAsync(cancellationToken))!;
+        if (rows <= EstimateAbove)
+        {
+            await using var count = new NpgsqlCommand($"SELECT count(*) FROM {source.Quoted} s{Where(null)}", connection, transaction);
+            return (long)(await count.ExecuteScalarAsync(cancellationToken))!;
+        }
+        await using var explain = new NpgsqlCommand($"EXPLAIN (FORMAT JSON) SELECT 1 FROM {source.Quoted} s{Where(null)}", connection, transaction);
+        using var plan = System.Text.Json.JsonDocument.Parse((string)(await explain.ExecuteScalarAsync(cancellationToken))!);
+        return plan.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetInt64();
+    }
+
     /// <summary>
     /// Moves the remaining rows; <paramref name="progress"/> hears of every batch. Without an explicit batch size the
     /// batch grows from <see cref="DataStep.DefaultBatchSize"/> while batches take less than
@@ -51,6 +69,11 @@ public sealed class DataMover(RunContext context, RegisteredDataRule rule, int? 
     public async Task MoveAsync(Checkpoint checkpoint, DataProgress progress, CancellationToken cancellationToken)
     {
         var (source, target, mapping) = await ShapesAsync(cancellationToken);
+        if (!checkpoint.TargetExisted && source.PrimaryKey.Count == 1)
+        {
+            await MoveByKeyRangeAsync(checkpoint, source, target, mapping, progress, cancellationToken);
+            return;
+        }
         var lastKey = checkpoint.LastKey;
         var first = BatchSql(source, target, mapping, checkpoint.TargetExisted, afterKey: false);
         var next = BatchSql(source, target, mapping, checkpoint.TargetExisted, afterKey: true);
@@ -81,11 +104,69 @@ public sealed class DataMover(RunContext context, RegisteredDataRule rule, int? 
         }
     }
 
+    /// <summary>
+    /// The fast path, for a table the run created and a source with a one-column key: each batch first finds the key
+    /// that closes it (the batch size-th source row after the checkpoint, an index-only read), then moves that key
+    /// range with one plain INSERT ... SELECT, which PostgreSQL runs like the single statement it replaces. Into a
+    /// table the run created, the checkpoint alone keeps every row from being written twice (a duplicate key in the
+    /// source is an error, not a row silently dropped). A batch holds up to the batch size of source rows.
+    /// </summary>
+    private async Task MoveByKeyRangeAsync(Checkpoint checkpoint, TableShape source, TableShape target, IReadOnlyList<ColumnMapping> mapping,
+        DataProgress progress, CancellationToken cancellationToken)
+    {
+        var key = $"s.{Identifiers.Quote(source.PrimaryKey[0])}";
+        var type = source.Column(source.PrimaryKey[0])!.Type;
+        var lastKey = checkpoint.LastKey;
+        var size = batchSize ?? DataStep.DefaultBatchSize;
+        for (var done = checkpoint.Completed; !done;)
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var after = lastKey is null ? null : $"{key} > (@after)[1]::{type}";
+            var (moved, upTo) = await context.Sql.InTransactionAsync("data", async (connection, transaction, ct) =>
+            {
+                await using var bound = new NpgsqlCommand(
+                    $"SELECT {key}::text FROM {source.Quoted} s{(after is null ? "" : " WHERE " + after)} ORDER BY {key} OFFSET @skip LIMIT 1", connection, transaction);
+                bound.Parameters.AddWithValue("skip", size - 1);
+                bound.Parameters.Add(new NpgsqlParameter("after", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = (object?)lastKey ?? DBNull.Value });
+                var upTo = await bound.ExecuteScalarAsync(ct) as string;
+
+                var range = new[] { after, upTo is null ? null : $"{key} <= (@upto)[1]::{type}" }.OfType<string>().ToList();
+                await using var batch = new NpgsqlBatch(connection, transaction);
+                batch.BatchCommands.Add(new NpgsqlBatchCommand("SET LOCAL synchronous_commit = off")); // see MoveAsync
+                var move = new NpgsqlBatchCommand($"""
+                    INSERT INTO {target.Quoted} ({string.Join(", ", mapping.Select(m => Identifiers.Quote(m.Target)))})
+                    SELECT {string.Join(", ", mapping.Select(m => $"s.{Identifiers.Quote(m.Source)}"))} FROM {source.Quoted} s{Where(range.Count == 0 ? null : string.Join(" AND ", range))}
+                    """);
+                move.Parameters.Add(new NpgsqlParameter("after", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = (object?)lastKey ?? DBNull.Value });
+                move.Parameters.Add(new NpgsqlParameter("upto", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = upTo is null ? DBNull.Value : new[] { upTo } });
+                batch.BatchCommands.Add(move);
+                await batch.ExecuteNonQueryAsync(ct);
+                var moved = (long)move.Rows;
+
+                await using var advance = new NpgsqlCommand($"""
+                    UPDATE {Identifiers.Quote(Schema)}.{Checkpoints}
+                    SET last_key = coalesce(@upto, last_key), rows_read = rows_read + @moved, rows_written = rows_written + @moved,
+                        batches = batches + 1, completed = @upto IS NULL, updated_at = clock_timestamp()
+                    WHERE run_id = @run AND module = @module AND version = @version AND rule_id = @rule
+                    """, connection, transaction);
+                AddRuleParameters(advance.Parameters);
+                advance.Parameters.AddWithValue("moved", moved);
+                advance.Parameters.Add(new NpgsqlParameter("upto", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = upTo is null ? DBNull.Value : new[] { upTo } });
+                await advance.ExecuteNonQueryAsync(ct);
+                return (moved, upTo);
+            }, cancellationToken);
+            lastKey = upTo is null ? lastKey : [upTo];
+            done = upTo is null;
+            await progress.BatchDoneAsync(rule, moved, 0, done, cancellationToken);
+            if (batchSize is null && watch.Elapsed < AdaptiveBatchTime) size = Math.Min(size * 2, MaxAdaptiveBatchSize);
+        }
+    }
+
     /// <summary>An adaptive batch doubles while a batch takes less than this.</summary>
-    public static readonly TimeSpan AdaptiveBatchTime = TimeSpan.FromMilliseconds(250);
+    public static readonly TimeSpan AdaptiveBatchTime = TimeSpan.FromMilliseconds(500);
 
     /// <summary>The largest batch an adaptive batch size grows to.</summary>
-    public const int MaxAdaptiveBatchSize = 50_000;
+    public const int MaxAdaptiveBatchSize = 200_000;
 
     /// <summary>Removes what the rule wrote in <paramref name="runId"/> and forgets its checkpoint. Safe to repeat.</summary>
     public static async Task UndoAsync(RunContext context, Guid runId, CancellationToken cancellationToken)
@@ -141,23 +222,6 @@ public sealed class DataMover(RunContext context, RegisteredDataRule rule, int? 
         var read = $"FROM {source.Quoted} s{Where(keyset)} ORDER BY {string.Join(", ", keys.Select(k => $"s.{Identifiers.Quote(k)}"))} LIMIT @limit";
         var targetColumns = string.Join(", ", mapping.Select(m => Identifiers.Quote(m.Target)));
         var schema = Identifiers.Quote(Schema);
-
-        // The fast path, for a table the run created whose columns take the source key unchanged: one INSERT ... SELECT
-        // per batch that reads the batch's last key back from what it wrote. Into a table the run created, the
-        // checkpoint alone keeps every row from being written twice, so a plain INSERT is enough (a duplicate key in
-        // the source is then an error, not a row silently dropped).
-        var keyTargets = keys.Select(k => mapping.FirstOrDefault(m => m.Source == k && target.Column(m.Target)?.Type == source.Column(k)!.Type)?.Target).ToList();
-        if (!recordWritten && keyTargets.All(t => t is not null))
-        {
-            var returned = keyTargets.Select(t => Identifiers.Quote(t!)).ToList();
-            return $"""
-                WITH moved AS (
-                    INSERT INTO {target.Quoted} ({targetColumns}) SELECT {string.Join(", ", mapping.Select(m => $"s.{Identifiers.Quote(m.Source)}"))} {read}
-                    RETURNING {string.Join(", ", returned)}
-                ), last AS ({LastKey("moved", returned)}){Advance("(SELECT count(*) FROM moved)", "(SELECT count(*) FROM moved)")}
-                SELECT (SELECT count(*) FROM moved), (SELECT count(*) FROM moved), (SELECT key FROM last)
-                """;
-        }
 
         // The general path: the batch is read once into a CTE. Into a table that existed, rows already there are
         // skipped and the keys written are kept for the rollback.

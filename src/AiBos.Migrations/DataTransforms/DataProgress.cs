@@ -18,7 +18,9 @@ public sealed class DataProgress(RunContext context, long total, long alreadyDon
     private long _movedHere;
 
     public long Done { get; private set; } = alreadyDone;
-    public long Total { get; } = total;
+
+    /// <summary>Rows to move: exact, or the planner's estimate for large tables, raised when more rows than estimated move.</summary>
+    public long Total { get; private set; } = total;
 
     /// <summary>Rows per second measured in this process (a resumed run starts measuring again).</summary>
     public double Rate => _watch.Elapsed.TotalSeconds > 0 ? _movedHere / _watch.Elapsed.TotalSeconds : 0;
@@ -32,6 +34,7 @@ public sealed class DataProgress(RunContext context, long total, long alreadyDon
     {
         Done += rowsRead;
         AlreadyPresent += alreadyPresent;
+        Total = Math.Max(Total, Done);
         _movedHere += rowsRead;
         if (!last && _lastReport != TimeSpan.MinValue && _watch.Elapsed - _lastReport < MinimumInterval) return;
         _lastReport = _watch.Elapsed;

@@ -64,7 +64,8 @@ public sealed class DataStep(DataRuleStore store, ILogger<DataStep> logger) : IR
             if (failure is not null)
                 throw new StepFailedException($"Validation query of data rule {rule.DisplayName} failed: {failure}");
         }
-        await context.ReportProgressAsync(progress.Done, progress.Total,
+        // The total was an estimate for large tables: the step ends with the rows that really moved.
+        await context.ReportProgressAsync(progress.Done, progress.Done,
             $"Moved {progress.Done:N0} rows by {rules.Count} rule(s){(queries.Count > 0 ? $"; {queries.Count} validation quer{(queries.Count == 1 ? "y" : "ies")} passed" : "")}",
             cancellationToken);
     }
