@@ -72,7 +72,8 @@ public sealed class BackupService(
             {
                 await using (var isolation = new NpgsqlCommand("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ", connection, transaction))
                     await isolation.ExecuteNonQueryAsync(ct);
-                return await BackupWriter.WriteAsync(connection, transaction, tenant, module, current.ToString(), type, format, row.BackupSchema!, parent, progress, ct);
+                return await BackupWriter.WriteAsync(connection, transaction, tenant, module, current.ToString(), type, format, row.BackupSchema!, parent,
+                    sideCt => shards.OpenAsync(tenant.Shard, sideCt), progress, ct);
             }, cancellationToken);
             await UpdateAsync(id, r => { r.Status = BackupStatus.Ready; r.Manifest = JsonSerializer.Serialize(manifest, Json); r.SizeBytes = size; }, cancellationToken);
             logger.BackupCreated(id, tenant.Key, module, type.ToText(), size, watch.ElapsedMilliseconds);

@@ -15,9 +15,11 @@ internal static class RestoreDiff
     /// EXCEPT ALL without sorting both tables' row texts: equal row texts imply equal keys, and the key makes current rows
     /// distinct. Rows are compared by binary image first (<c>*=</c>, which implies equal text), as text only when the
     /// images differ. Nothing changed gives 0, so no content checksum of the current table is needed first.
+    /// With <paramref name="unchangedBefore"/> (see <see cref="RowVersions.UnchangedBeforeAsync"/>) only the rows written
+    /// since the backup's snapshot are compared, the others being known to be in the backup as they are.
     /// </summary>
     public static async Task<(long Rows, long Discarded)?> CountByKeyAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string schema,
-        string table, IReadOnlyList<string> currentColumns, TableShape shape, BackupChain chain, CancellationToken cancellationToken)
+        string table, IReadOnlyList<string> currentColumns, TableShape shape, BackupChain chain, long? unchangedBefore, CancellationToken cancellationToken)
     {
         var backupRows = chain.StateSql(table)!;
         var source = $"{Identifiers.Quote(schema)}.{Identifiers.Quote(table)}";
@@ -25,6 +27,9 @@ internal static class RestoreDiff
         var key = await PrimaryKeyAsync(connection, transaction, schema, table, cancellationToken);
         if (common.Count == 0 || key.Count == 0 || !key.All(common.Contains) || !await SameTypesAsync(connection, transaction, source, backupRows, common, cancellationToken))
             return null;
+
+        if (unchangedBefore is { } snapshotXmin)
+            return await CountWrittenSinceAsync(connection, transaction, source, backupRows, common, key, snapshotXmin, cancellationToken);
 
         await AnalyzeAsync(connection, transaction, chain.StateTables(table), cancellationToken);
         // Aliases k1..kn and r: no column name of the table can collide with them.
@@ -38,6 +43,30 @@ internal static class RestoreDiff
                               WHERE {match} AND (b.r *= c.r OR b.r::text = c.r::text))
             """, cancellationToken);
         return (rows, discarded);
+    }
+
+    /// <summary>
+    /// The discarded rows among those written since the backup's snapshot: such rows minus those whose key and row the
+    /// backup holds. The few rows written since are hashed and the backup scanned once against them; matches are
+    /// counted by distinct key, so duplicate keys in the backup cannot hide a discarded row.
+    /// </summary>
+    private static async Task<(long Rows, long Discarded)> CountWrittenSinceAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction,
+        string source, string backupRows, IReadOnlyList<string> common, IReadOnlyList<string> key, long snapshotXmin, CancellationToken cancellationToken)
+    {
+        var columns = string.Join(", ", common.Select(Identifiers.Quote));
+        var backupRow = $"ROW({string.Join(", ", common.Select(c => $"s.{Identifiers.Quote(c)}"))})";
+        var keys = string.Join(", ", key.Select((k, i) => $"{Identifiers.Quote(k)} AS k{i + 1}"));
+        var match = string.Join(" AND ", key.Select((k, i) => $"s.{Identifiers.Quote(k)} = w.k{i + 1}"));
+        var matchedKeys = string.Join(", ", key.Select((_, i) => $"w.k{i + 1}"));
+        await using var command = new NpgsqlCommand($"""
+            WITH w AS MATERIALIZED (SELECT {keys}, ROW({columns}) AS r FROM {source} c WHERE {RowVersions.WrittenSince(snapshotXmin, "c")})
+            SELECT (SELECT count(*) FROM {source}),
+                   (SELECT count(*) FROM w) - (SELECT count(*) FROM (SELECT DISTINCT {matchedKeys} FROM w JOIN ({backupRows}) s
+                                                                     ON {match} AND ({backupRow} *= w.r OR {backupRow}::text = w.r::text)) m)
+            """, connection, transaction);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return (reader.GetInt64(0), reader.GetInt64(1));
     }
 
     /// <summary>The discarded rows by EXCEPT ALL of the row texts over the shared columns (a sort of both tables).</summary>
