@@ -40,7 +40,7 @@ internal static class RowVersions
         CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("""
-            SELECT format('%s/%s/%s/', c.oid, c.relkind, c.relhassubclass) || coalesce((
+            SELECT format('%s/%s/%s/', c.oid, c.relkind, CASE WHEN c.relhassubclass THEN 'parent' ELSE 'alone' END) || coalesce((
                 SELECT string_agg(format('%s:%I:%s:%s:%s', a.attnum, a.attname, a.atttypid, a.atttypmod, a.attcollation), ',' ORDER BY a.attnum)
                 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped), '')
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = @schema AND c.relname = @table
@@ -63,7 +63,7 @@ internal static class RowVersions
     }
 
     /// <summary>Whether <paramref name="identity"/> allows the shortcut at all: a plain table without inheritance children.</summary>
-    public static bool IsPlainTable(string? identity) => identity is not null && identity.Split('/') is [_, "r", "false", ..];
+    public static bool IsPlainTable(string? identity) => identity is not null && identity.Split('/') is [_, "r", "alone", ..];
 
     /// <summary>Whether the 64-bit <paramref name="xid"/> is recent enough that 32-bit row xids compare unambiguously with it.</summary>
     public static async Task<bool> IsRecentAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, long xid, CancellationToken cancellationToken)
@@ -76,21 +76,25 @@ internal static class RowVersions
 
     /// <summary>
     /// A predicate on a row of the current table: true for every row version written by a transaction the backup's
-    /// snapshot did not see. Modulo 2^32 the distance from the snapshot's xmin to such an xid is below 2^30 (checked by
-    /// <see cref="IsRecentAsync"/>); rows older than the snapshot are at 2^31 and above. Ancient frozen rows may land
-    /// on either side, which only costs a comparison.
+    /// snapshot did not see, whose xid is the snapshot's xmin or newer. <c>age()</c> measures both from the same point
+    /// within a transaction, so a row is at most as old as the snapshot's xmin exactly when it was written since; this
+    /// holds while both are under 2^31 transactions old (<see cref="IsRecentAsync"/> asks for 2^30). Frozen rows keep
+    /// their xid, and ancient ones may only wrap to "written since", which costs a comparison, never a missed row.
     /// </summary>
     public static string WrittenSince(long snapshotXmin, string alias) =>
-        $"(({alias}.xmin::text::bigint - {snapshotXmin % (1L << 32)} + 4294967296) % 4294967296) < 2147483648";
+        $"age({alias}.xmin) <= age('{Xid32(snapshotXmin)}'::xid)";
 
     /// <summary>The row count of a snapshot table and how many of its rows a transaction other than the backup's wrote.</summary>
     public static async Task<(long Rows, long Foreign)> CountSnapshotRowsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string source,
         long backupXid, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
-            $"SELECT count(*), count(*) FILTER (WHERE t.xmin::text::bigint <> {backupXid % (1L << 32)}) FROM {source} t", connection, transaction);
+            $"SELECT count(*), count(*) FILTER (WHERE t.xmin <> '{Xid32(backupXid)}'::xid) FROM {source} t", connection, transaction);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return (reader.GetInt64(0), reader.GetInt64(1));
     }
+
+    /// <summary>The 32-bit xid that row versions carry for a 64-bit transaction id (its low half).</summary>
+    private static long Xid32(long xid) => xid % (1L << 32);
 }
