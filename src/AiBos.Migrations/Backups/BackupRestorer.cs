@@ -11,7 +11,20 @@ namespace AiBos.Migrations.Backups;
 /// </summary>
 internal static class BackupRestorer
 {
-    public static async Task<RestorePreview> PreviewAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Tenant tenant, string module,
+    /// <summary>
+    /// What a restore would discard, read in one REPEATABLE READ transaction: the tables are counted at one moment, and
+    /// a count split over two statements (<see cref="RestoreDiff"/>) stays exact.
+    /// </summary>
+    public static async Task<RestorePreview> PreviewAsync(NpgsqlConnection connection, Tenant tenant, string module, BackupChain chain,
+        CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+        var preview = await PreviewAsync(connection, transaction, tenant, module, chain, cancellationToken);
+        await transaction.CommitAsync(cancellationToken); // keeps the statistics an ANALYZE of a backup table gathered
+        return preview;
+    }
+
+    private static async Task<RestorePreview> PreviewAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Tenant tenant, string module,
         BackupChain chain, CancellationToken cancellationToken)
     {
         var manifest = chain.Newest.Manifest;

@@ -47,23 +47,39 @@ internal static class RestoreDiff
 
     /// <summary>
     /// The discarded rows among those written since the backup's snapshot: such rows minus those whose key and row the
-    /// backup holds. The few rows written since are hashed and the backup scanned once against them; matches are
-    /// counted by distinct key, so duplicate keys in the backup cannot hide a discarded row.
+    /// backup holds, counted by distinct key so that duplicate keys in the backup cannot hide a discarded row. They are
+    /// counted first (one scan, no comparison when there are none); the comparison then caps them at that count, which
+    /// gives the planner their true number, so it hashes these few rows and scans the backup once instead of sorting
+    /// it. Both statements run in the caller's REPEATABLE READ snapshot and see the same rows (checked).
     /// </summary>
     private static async Task<(long Rows, long Discarded)> CountWrittenSinceAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction,
         string source, string backupRows, IReadOnlyList<string> common, IReadOnlyList<string> key, long snapshotXmin, CancellationToken cancellationToken)
     {
+        var writtenSince = RowVersions.WrittenSince(snapshotXmin, "c");
+        var (rows, written) = await ScalarPairAsync(connection, transaction,
+            $"SELECT count(*), count(*) FILTER (WHERE {writtenSince}) FROM {source} c", cancellationToken);
+        if (written == 0) return (rows, 0);
+
         var columns = string.Join(", ", common.Select(Identifiers.Quote));
         var backupRow = $"ROW({string.Join(", ", common.Select(c => $"s.{Identifiers.Quote(c)}"))})";
         var keys = string.Join(", ", key.Select((k, i) => $"{Identifiers.Quote(k)} AS k{i + 1}"));
         var match = string.Join(" AND ", key.Select((k, i) => $"s.{Identifiers.Quote(k)} = w.k{i + 1}"));
         var matchedKeys = string.Join(", ", key.Select((_, i) => $"w.k{i + 1}"));
-        await using var command = new NpgsqlCommand($"""
-            WITH w AS MATERIALIZED (SELECT {keys}, ROW({columns}) AS r FROM {source} c WHERE {RowVersions.WrittenSince(snapshotXmin, "c")})
-            SELECT (SELECT count(*) FROM {source}),
-                   (SELECT count(*) FROM w) - (SELECT count(*) FROM (SELECT DISTINCT {matchedKeys} FROM w JOIN ({backupRows}) s
-                                                                     ON {match} AND ({backupRow} *= w.r OR {backupRow}::text = w.r::text)) m)
-            """, connection, transaction);
+        var (compared, matched) = await ScalarPairAsync(connection, transaction, $"""
+            WITH w AS MATERIALIZED (SELECT {keys}, ROW({columns}) AS r FROM {source} c WHERE {writtenSince} LIMIT {written})
+            SELECT (SELECT count(*) FROM w),
+                   (SELECT count(*) FROM (SELECT DISTINCT {matchedKeys} FROM w JOIN ({backupRows}) s
+                                          ON {match} AND ({backupRow} *= w.r OR {backupRow}::text = w.r::text)) m)
+            """, cancellationToken);
+        if (compared != written)
+            throw new MigrationException($"The restore preview counted {written} rows of {source} written since the backup, then {compared}: it needs one snapshot.");
+        return (rows, written - matched);
+    }
+
+    private static async Task<(long First, long Second)> ScalarPairAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql,
+        CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return (reader.GetInt64(0), reader.GetInt64(1));
