@@ -35,7 +35,7 @@ internal static class BackupWriter
             foreach (var statement in structure.Create) await SqlCommands.ExecuteAsync(connection, transaction, statement, cancellationToken);
         }
 
-        // The checksums are read beside the copy, from the same snapshot; the copy's failure cancels them.
+        // The checksums are read beside the copy (and a snapshot's index builds), from the same snapshot; a failure here cancels them.
         var sources = structure.Tables.Select(shape => ($"{tenantSchema}.{Identifiers.Quote(shape.Name)}", shape.Name)).ToList();
         var snapshotId = await ConcurrentChecksums.ExportSnapshotAsync(connection, transaction, cancellationToken);
         using var checksumsCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -57,6 +57,7 @@ internal static class BackupWriter
                 });
                 await progress(shape.Name, i + 1, structure.Tables.Count);
             }
+            if (format == BackupFormat.Snapshot) await BuildSnapshotIndexesAsync(connection, transaction, structure, tenantSchema, cancellationToken);
             copied = true;
         }
         finally
@@ -70,17 +71,19 @@ internal static class BackupWriter
         var contents = await checksums;
         var tables = stored.Select((complete, i) => complete(contents[i])).ToList();
 
-        if (format == BackupFormat.Snapshot)
-        {
-            foreach (var statement in structure.AfterLoad) await SqlCommands.ExecuteAsync(connection, transaction, statement, cancellationToken);
-            foreach (var sequence in structure.Sequences)
-                await SqlCommands.ExecuteAsync(connection, transaction, $"SELECT setval('{Identifiers.Quote(sequence.Name)}', {sequence.LastValue}, {sequence.IsCalled})", cancellationToken);
-            await SqlCommands.ExecuteAsync(connection, transaction, $"SET LOCAL search_path TO {tenantSchema}", cancellationToken);
-        }
-
         var (snapshotXmin, xid) = await RowVersions.ReadBackupMarksAsync(connection, transaction, cancellationToken);
         var manifest = new BackupManifest(format.ToText(), version, structure, tables, fingerprint.Objects, history, snapshotXmin, xid);
         return (manifest, await SizeAsync(connection, transaction, backupSchema, cancellationToken));
+    }
+
+    /// <summary>Constraints, indexes and the rest of a snapshot, and its sequence positions (the checksums go on meanwhile).</summary>
+    private static async Task BuildSnapshotIndexesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ModuleStructure structure,
+        string tenantSchema, CancellationToken cancellationToken)
+    {
+        foreach (var statement in structure.AfterLoad) await SqlCommands.ExecuteAsync(connection, transaction, statement, cancellationToken);
+        foreach (var sequence in structure.Sequences)
+            await SqlCommands.ExecuteAsync(connection, transaction, $"SELECT setval('{Identifiers.Quote(sequence.Name)}', {sequence.LastValue}, {sequence.IsCalled})", cancellationToken);
+        await SqlCommands.ExecuteAsync(connection, transaction, $"SET LOCAL search_path TO {tenantSchema}", cancellationToken);
     }
 
     private static async Task<Func<TableContent, BackupTable>> WriteFullAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string target,
