@@ -73,7 +73,7 @@ public sealed class BackupService(
                 await using (var isolation = new NpgsqlCommand("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ", connection, transaction))
                     await isolation.ExecuteNonQueryAsync(ct);
                 return await BackupWriter.WriteAsync(connection, transaction, tenant, module, current.ToString(), type, format, row.BackupSchema!, parent,
-                    sideCt => shards.OpenAsync(tenant.Shard, sideCt), progress, ct);
+                    new SideConnection(sideCt => shards.OpenAsync(tenant.Shard, sideCt), sql.LockTimeout), progress, ct);
             }, cancellationToken);
             await UpdateAsync(id, r => { r.Status = BackupStatus.Ready; r.Manifest = JsonSerializer.Serialize(manifest, Json); r.SizeBytes = size; }, cancellationToken);
             logger.BackupCreated(id, tenant.Key, module, type.ToText(), size, watch.ElapsedMilliseconds);

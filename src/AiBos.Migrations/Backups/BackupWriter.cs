@@ -13,7 +13,7 @@ internal static class BackupWriter
 {
     public static async Task<(BackupManifest Manifest, long SizeBytes)> WriteAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, Tenant tenant, string module, string version,
-        BackupType type, BackupFormat format, string backupSchema, BackupChain? parent, Func<CancellationToken, Task<NpgsqlConnection>> openSideConnection,
+        BackupType type, BackupFormat format, string backupSchema, BackupChain? parent, SideConnection sideConnection,
         Func<string, int, int, Task> progress, CancellationToken cancellationToken)
     {
         var tenantSchema = Identifiers.Quote(tenant.Schema);
@@ -35,11 +35,14 @@ internal static class BackupWriter
             foreach (var statement in structure.Create) await SqlCommands.ExecuteAsync(connection, transaction, statement, cancellationToken);
         }
 
-        // The checksums are read beside the copy (and a snapshot's index builds), from the same snapshot; a failure here cancels them.
+        // The checksums are read beside the copy (and a snapshot's index builds), from the same snapshot; a failure here
+        // cancels them. The tables are locked first, as pg_dump does: a table rewrite (not MVCC-safe) cannot then slip in
+        // between the checksum's read and the copy's, and both read the same table.
         var sources = structure.Tables.Select(shape => ($"{tenantSchema}.{Identifiers.Quote(shape.Name)}", shape.Name)).ToList();
+        await SqlCommands.ExecuteAsync(connection, transaction, $"LOCK TABLE {string.Join(", ", sources.Select(s => s.Item1))} IN ACCESS SHARE MODE", cancellationToken);
         var snapshotId = await ConcurrentChecksums.ExportSnapshotAsync(connection, transaction, cancellationToken);
         using var checksumsCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var checksums = ConcurrentChecksums.ReadAsync(openSideConnection, snapshotId, sources, checksumsCancellation.Token);
+        var checksums = ConcurrentChecksums.ReadAsync(sideConnection, snapshotId, sources, checksumsCancellation.Token);
         var stored = new List<Func<TableContent, BackupTable>>();
         var copied = false;
         try

@@ -20,14 +20,21 @@ internal static class ConcurrentChecksums
         return (string)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    public static async Task<IReadOnlyList<TableContent>> ReadAsync(Func<CancellationToken, Task<NpgsqlConnection>> openConnection, string snapshotId,
+    /// <summary>
+    /// Reads the checksums under the backup's lock timeout: the backup holds its tables' locks, so when another session
+    /// queues for an exclusive lock on one of them, this connection's lock request waits behind it, which PostgreSQL
+    /// cannot see as a deadlock (the backup waits for this connection in the engine). The timeout ends the wait, and the
+    /// backup is retried as on any lock timeout.
+    /// </summary>
+    public static async Task<IReadOnlyList<TableContent>> ReadAsync(SideConnection side, string snapshotId,
         IReadOnlyList<(string Source, string Name)> tables, CancellationToken cancellationToken)
     {
         if (!snapshotId.All(c => char.IsAsciiHexDigit(c) || c == '-'))
             throw new MigrationException($"Unexpected snapshot id '{snapshotId}' from pg_export_snapshot.");
-        await using var connection = await openConnection(cancellationToken);
+        await using var connection = await side.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
-        await SqlCommands.ExecuteAsync(connection, transaction, $"SET TRANSACTION SNAPSHOT '{snapshotId}'", cancellationToken);
+        await SqlCommands.ExecuteAsync(connection, transaction,
+            $"SET TRANSACTION SNAPSHOT '{snapshotId}'; SET LOCAL lock_timeout = {(long)side.LockTimeout.TotalMilliseconds}", cancellationToken);
         var contents = new List<TableContent>();
         foreach (var (source, name) in tables)
             contents.Add(await TableContents.ReadTableAsync(connection, transaction, source, name, cancellationToken));
@@ -35,3 +42,6 @@ internal static class ConcurrentChecksums
         return contents;
     }
 }
+
+/// <summary>How to open another connection to the tenant's shard, and the lock timeout its statements keep.</summary>
+internal sealed record SideConnection(Func<CancellationToken, Task<NpgsqlConnection>> OpenAsync, TimeSpan LockTimeout);
