@@ -39,7 +39,8 @@ internal static class BackupWriter
         // cancels them. The tables are locked first, as pg_dump does: a table rewrite (not MVCC-safe) cannot then slip in
         // between the checksum's read and the copy's, and both read the same table.
         var sources = structure.Tables.Select(shape => ($"{tenantSchema}.{Identifiers.Quote(shape.Name)}", shape.Name)).ToList();
-        await SqlCommands.ExecuteAsync(connection, transaction, $"LOCK TABLE {string.Join(", ", sources.Select(s => s.Item1))} IN ACCESS SHARE MODE", cancellationToken);
+        if (sources.Count > 0)
+            await SqlCommands.ExecuteAsync(connection, transaction, $"LOCK TABLE {string.Join(", ", sources.Select(s => s.Item1))} IN ACCESS SHARE MODE", cancellationToken);
         var snapshotId = await ConcurrentChecksums.ExportSnapshotAsync(connection, transaction, cancellationToken);
         using var checksumsCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var checksums = ConcurrentChecksums.ReadAsync(sideConnection, snapshotId, sources, checksumsCancellation.Token);
