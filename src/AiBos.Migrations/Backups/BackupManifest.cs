@@ -7,7 +7,7 @@ namespace AiBos.Migrations.Backups;
 /// checksum, the structure's fingerprint, and the module's applied migrations and version. <see cref="SnapshotXmin"/>
 /// and <see cref="Xid"/> (64-bit transaction ids of the backup's snapshot and of its own transaction) let a restore
 /// reason with row versions (<see cref="RowVersions"/>); manifests written before them have none and take the full
-/// comparisons.
+/// comparisons. <see cref="ChecksumFormat"/> names how the checksums were computed (none: the earlier md5-based format).
 /// </summary>
 public sealed record BackupManifest(
     string Format,
@@ -17,7 +17,8 @@ public sealed record BackupManifest(
     IReadOnlyDictionary<string, string> Fingerprint,
     IReadOnlyList<AppliedFile> History,
     long? SnapshotXmin = null,
-    long? Xid = null);
+    long? Xid = null,
+    string? ChecksumFormat = null);
 
 /// <summary>
 /// One table of a backup. <see cref="Storage"/>: "full" (all rows in a table named like the original),

@@ -44,9 +44,7 @@ internal static class BackupRestorer
             else
             {
                 var source = $"{Identifiers.Quote(tenant.Schema)}.{Identifiers.Quote(table)}";
-                var now = stored is null || stored.Storage == "none"
-                    ? await TableContents.ReadTableAsync(connection, transaction, source, table, cancellationToken)
-                    : await TableContents.ReadTableLikeAsync(connection, transaction, source, table, stored.Checksum, cancellationToken);
+                var now = await TableContents.ReadTableAsync(connection, transaction, source, table, manifest.ChecksumFormat, cancellationToken);
                 currentRows = now.Rows;
                 if (stored is null || stored.Storage == "none") discarded = now.Rows;
                 else if (stored.Checksum == now.Checksum && stored.Rows == now.Rows) discarded = 0;

@@ -76,7 +76,7 @@ internal static class BackupWriter
         var tables = stored.Select((complete, i) => complete(contents[i])).ToList();
 
         var (snapshotXmin, xid) = await RowVersions.ReadBackupMarksAsync(connection, transaction, cancellationToken);
-        var manifest = new BackupManifest(format.ToText(), version, structure, tables, fingerprint.Objects, history, snapshotXmin, xid);
+        var manifest = new BackupManifest(format.ToText(), version, structure, tables, fingerprint.Objects, history, snapshotXmin, xid, TableContents.RowHash64);
         return (manifest, await SizeAsync(connection, transaction, backupSchema, cancellationToken));
     }
 

@@ -33,9 +33,7 @@ internal static class RestoreVerifier
                 else checks.Add($"table {table.Name}: {rows} rows, all as the backup wrote them (checksum {Short(table.Checksum)} from the backup)");
                 continue;
             }
-            var content = table.Storage == "none"
-                ? await TableContents.ReadTableAsync(connection, transaction, source, table.Name, cancellationToken)
-                : await TableContents.ReadTableLikeAsync(connection, transaction, source, table.Name, table.Checksum, cancellationToken);
+            var content = await TableContents.ReadTableAsync(connection, transaction, source, table.Name, manifest.ChecksumFormat, cancellationToken);
             if (content.Rows != rows || (table.Storage != "none" && content.Checksum != table.Checksum))
                 problems.Add($"table {table.Name}: {content.Rows} rows (checksum {content.Checksum}), the manifest says {rows} rows (checksum {table.Checksum})");
             else checks.Add($"table {table.Name}: {rows} rows, checksum matches");
