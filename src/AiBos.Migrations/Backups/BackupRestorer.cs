@@ -11,7 +11,20 @@ namespace AiBos.Migrations.Backups;
 /// </summary>
 internal static class BackupRestorer
 {
-    public static async Task<RestorePreview> PreviewAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Tenant tenant, string module,
+    /// <summary>
+    /// What a restore would discard, read in one REPEATABLE READ transaction: the tables are counted at one moment, and
+    /// a count split over two statements (<see cref="RestoreDiff"/>) stays exact.
+    /// </summary>
+    public static async Task<RestorePreview> PreviewAsync(NpgsqlConnection connection, Tenant tenant, string module, BackupChain chain,
+        CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+        var preview = await PreviewAsync(connection, transaction, tenant, module, chain, cancellationToken);
+        await transaction.CommitAsync(cancellationToken); // keeps the statistics an ANALYZE of a backup table gathered
+        return preview;
+    }
+
+    private static async Task<RestorePreview> PreviewAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Tenant tenant, string module,
         BackupChain chain, CancellationToken cancellationToken)
     {
         var manifest = chain.Newest.Manifest;
@@ -25,11 +38,13 @@ internal static class BackupRestorer
             var shape = manifest.Structure.Tables.FirstOrDefault(t => t.Name == table);
             long currentRows, discarded;
             if (stored is not null && stored.Storage != "none" && shape is not null
-                && await RestoreDiff.CountByKeyAsync(connection, transaction, tenant.Schema, table, columns, shape, chain, cancellationToken) is { } keyed)
+                && await RestoreDiff.CountByKeyAsync(connection, transaction, tenant.Schema, table, columns, shape, chain,
+                    await RowVersions.UnchangedBeforeAsync(connection, transaction, tenant.Schema, stored, manifest, cancellationToken), cancellationToken) is { } keyed)
                 (currentRows, discarded) = keyed;
             else
             {
-                var now = await TableContents.ReadTableAsync(connection, transaction, $"{Identifiers.Quote(tenant.Schema)}.{Identifiers.Quote(table)}", table, cancellationToken);
+                var source = $"{Identifiers.Quote(tenant.Schema)}.{Identifiers.Quote(table)}";
+                var now = await TableContents.ReadTableAsync(connection, transaction, source, table, manifest.ChecksumFormat, cancellationToken);
                 currentRows = now.Rows;
                 if (stored is null || stored.Storage == "none") discarded = now.Rows;
                 else if (stored.Checksum == now.Checksum && stored.Rows == now.Rows) discarded = 0;
@@ -85,29 +100,9 @@ internal static class BackupRestorer
 
         await ModuleObjects.ReplaceAsync(connection, transaction, tenant.Schema, module, structure.Relations, cancellationToken);
         await RestoreHistoryAsync(connection, transaction, tenant.Schema, module, manifest, historyRunId, historyIsUndo, cancellationToken);
-        var verified = await VerifyAsync(connection, transaction, tenant.Schema, manifest, cancellationToken);
+        var verified = await RestoreVerifier.VerifyAsync(connection, transaction, tenant.Schema, manifest, swapFromSnapshot, cancellationToken);
         await SqlCommands.ExecuteAsync(connection, transaction, $"DROP SCHEMA {stagingSchema} CASCADE", cancellationToken);
         return verified;
-    }
-
-    private static async Task<IReadOnlyList<string>> VerifyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string schema,
-        BackupManifest manifest, CancellationToken cancellationToken)
-    {
-        var expected = new SchemaFingerprint(manifest.Fingerprint);
-        var actual = await SchemaFingerprint.ReadAsync(connection, transaction, schema, manifest.Structure.Relations, cancellationToken);
-        var problems = expected.Diff(actual).ToList();
-        var checks = new List<string> { $"structure fingerprint {actual.Hash[..12]} matches ({actual.Objects.Count} objects)" };
-        foreach (var table in manifest.Tables)
-        {
-            var content = await TableContents.ReadTableAsync(connection, transaction, $"{Identifiers.Quote(schema)}.{Identifiers.Quote(table.Name)}", table.Name, cancellationToken);
-            var (rows, checksum) = table.Storage == "none" ? (0L, "0") : (table.Rows, table.Checksum);
-            if (content.Rows != rows || content.Checksum != checksum)
-                problems.Add($"table {table.Name}: {content.Rows} rows (checksum {content.Checksum}), the manifest says {rows} rows (checksum {checksum})");
-            else checks.Add($"table {table.Name}: {rows} rows, checksum matches");
-        }
-        if (problems.Count > 0)
-            throw new MigrationException("The restored module does not match the backup's manifest, so the restore was undone: " + string.Join("; ", problems));
-        return checks;
     }
 
     /// <summary>Brings the tenant's history and version of the module back to what they were at the backup.</summary>

@@ -72,7 +72,8 @@ public sealed class BackupService(
             {
                 await using (var isolation = new NpgsqlCommand("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ", connection, transaction))
                     await isolation.ExecuteNonQueryAsync(ct);
-                return await BackupWriter.WriteAsync(connection, transaction, tenant, module, current.ToString(), type, format, row.BackupSchema!, parent, progress, ct);
+                return await BackupWriter.WriteAsync(connection, transaction, tenant, module, current.ToString(), type, format, row.BackupSchema!, parent,
+                    new SideConnection(sideCt => shards.OpenAsync(tenant.Shard, sideCt), sql.LockTimeout), progress, ct);
             }, cancellationToken);
             await UpdateAsync(id, r => { r.Status = BackupStatus.Ready; r.Manifest = JsonSerializer.Serialize(manifest, Json); r.SizeBytes = size; }, cancellationToken);
             logger.BackupCreated(id, tenant.Key, module, type.ToText(), size, watch.ElapsedMilliseconds);
@@ -110,7 +111,7 @@ public sealed class BackupService(
         var (row, chain) = await LoadRestorableAsync(backupId, cancellationToken);
         var tenant = await tenants.GetTenantAsync(row.TenantKey, cancellationToken);
         await using var connection = await shards.OpenAsync(tenant.Shard, cancellationToken);
-        return await BackupRestorer.PreviewAsync(connection, null, tenant, row.Module, chain, cancellationToken);
+        return await BackupRestorer.PreviewAsync(connection, tenant, row.Module, chain, cancellationToken);
     }
 
     /// <summary>
@@ -123,7 +124,7 @@ public sealed class BackupService(
         var tenant = await tenants.GetTenantAsync(row.TenantKey, cancellationToken);
         await using var session = await TenantSession.TryAcquireAsync(shards, tenant, contexts.Settings.TenantLockWait, cancellationToken)
             ?? throw new TenantBusyException(tenant.Key);
-        var preview = await BackupRestorer.PreviewAsync(session.Connection, null, tenant, row.Module, chain, cancellationToken);
+        var preview = await BackupRestorer.PreviewAsync(session.Connection, tenant, row.Module, chain, cancellationToken);
         if (preview.RowsDiscarded > 0 && !confirmDiscard) return new RestoreNeedsConfirmation(preview);
         var outcome = await RestoreAsync(contexts.CreateSql(session, row.Module, backupId), tenant, row, chain, preview, Guid.CreateVersion7(), historyIsUndo: false, cancellationToken);
         await audit.WriteAsync("backup.restored", new { backup = backupId, discarded = preview.RowsDiscarded }, tenant.Key, row.Module, null, actor, cancellationToken);
@@ -134,7 +135,7 @@ public sealed class BackupService(
     internal async Task<Restored> RestoreForRunAsync(RunContext context, Guid backupId, CancellationToken cancellationToken)
     {
         var (row, chain) = await LoadRestorableAsync(backupId, cancellationToken);
-        var preview = await BackupRestorer.PreviewAsync(context.Session.Connection, null, context.Tenant, row.Module, chain, cancellationToken);
+        var preview = await BackupRestorer.PreviewAsync(context.Session.Connection, context.Tenant, row.Module, chain, cancellationToken);
         return await RestoreAsync(context.Sql, context.Tenant, row, chain, preview, context.UndoRunId, historyIsUndo: true, cancellationToken);
     }
 

@@ -13,8 +13,8 @@ internal static class BackupWriter
 {
     public static async Task<(BackupManifest Manifest, long SizeBytes)> WriteAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, Tenant tenant, string module, string version,
-        BackupType type, BackupFormat format, string backupSchema, BackupChain? parent, Func<string, int, int, Task> progress,
-        CancellationToken cancellationToken)
+        BackupType type, BackupFormat format, string backupSchema, BackupChain? parent, SideConnection sideConnection,
+        Func<string, int, int, Task> progress, CancellationToken cancellationToken)
     {
         var tenantSchema = Identifiers.Quote(tenant.Schema);
         var target = Identifiers.Quote(backupSchema);
@@ -35,37 +35,63 @@ internal static class BackupWriter
             foreach (var statement in structure.Create) await SqlCommands.ExecuteAsync(connection, transaction, statement, cancellationToken);
         }
 
-        var tables = new List<BackupTable>();
-        for (var i = 0; i < structure.Tables.Count; i++)
+        // The checksums are read beside the copy (and a snapshot's index builds), from the same snapshot; a failure here
+        // cancels them. The tables are locked first, as pg_dump does: a table rewrite (not MVCC-safe) cannot then slip in
+        // between the checksum's read and the copy's, and both read the same table.
+        var sources = structure.Tables.Select(shape => ($"{tenantSchema}.{Identifiers.Quote(shape.Name)}", shape.Name)).ToList();
+        if (sources.Count > 0)
+            await SqlCommands.ExecuteAsync(connection, transaction, $"LOCK TABLE {string.Join(", ", sources.Select(s => s.Item1))} IN ACCESS SHARE MODE", cancellationToken);
+        var snapshotId = await ConcurrentChecksums.ExportSnapshotAsync(connection, transaction, cancellationToken);
+        using var checksumsCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var checksums = ConcurrentChecksums.ReadAsync(sideConnection, snapshotId, sources, checksumsCancellation.Token);
+        var stored = new List<Func<TableContent, BackupTable>>();
+        var copied = false;
+        try
         {
-            var shape = structure.Tables[i];
-            var source = $"{tenantSchema}.{Identifiers.Quote(shape.Name)}";
-            var content = await TableContents.ReadTableAsync(connection, transaction, source, shape.Name, cancellationToken);
-            var stored = type switch
+            for (var i = 0; i < structure.Tables.Count; i++)
             {
-                BackupType.SchemaOnly => new BackupTable(shape.Name, content.Rows, content.Checksum, "none"),
-                BackupType.Incremental when parent is not null && BackupChain.CanBeIncremental(shape, parent.Newest.Manifest, shape.Name) =>
-                    await WriteIncrementAsync(connection, transaction, target, source, shape, parent, content, cancellationToken),
-                _ => await WriteFullAsync(connection, transaction, target, source, shape, format, content, cancellationToken),
-            };
-            tables.Add(stored);
-            await progress(shape.Name, i + 1, structure.Tables.Count);
+                var shape = structure.Tables[i];
+                var identity = await RowVersions.TableIdentityAsync(connection, transaction, tenant.Schema, shape.Name, cancellationToken);
+                stored.Add(type switch
+                {
+                    BackupType.SchemaOnly => content => new BackupTable(shape.Name, content.Rows, content.Checksum, "none", Identity: identity),
+                    BackupType.Incremental when parent is not null && BackupChain.CanBeIncremental(shape, parent.Newest.Manifest, shape.Name) =>
+                        await WriteIncrementAsync(connection, transaction, target, sources[i].Item1, shape, parent, identity, cancellationToken),
+                    _ => await WriteFullAsync(connection, transaction, target, sources[i].Item1, shape, format, identity, cancellationToken),
+                });
+                await progress(shape.Name, i + 1, structure.Tables.Count);
+            }
+            if (format == BackupFormat.Snapshot) await BuildSnapshotIndexesAsync(connection, transaction, structure, tenantSchema, cancellationToken);
+            copied = true;
         }
-
-        if (format == BackupFormat.Snapshot)
+        finally
         {
-            foreach (var statement in structure.AfterLoad) await SqlCommands.ExecuteAsync(connection, transaction, statement, cancellationToken);
-            foreach (var sequence in structure.Sequences)
-                await SqlCommands.ExecuteAsync(connection, transaction, $"SELECT setval('{Identifiers.Quote(sequence.Name)}', {sequence.LastValue}, {sequence.IsCalled})", cancellationToken);
-            await SqlCommands.ExecuteAsync(connection, transaction, $"SET LOCAL search_path TO {tenantSchema}", cancellationToken);
+            if (!copied)
+            {
+                await checksumsCancellation.CancelAsync();
+                await ((Task)checksums).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
         }
+        var contents = await checksums;
+        var tables = stored.Select((complete, i) => complete(contents[i])).ToList();
 
-        var manifest = new BackupManifest(format.ToText(), version, structure, tables, fingerprint.Objects, history);
+        var (snapshotXmin, xid) = await RowVersions.ReadBackupMarksAsync(connection, transaction, cancellationToken);
+        var manifest = new BackupManifest(format.ToText(), version, structure, tables, fingerprint.Objects, history, snapshotXmin, xid, TableContents.RowHash64);
         return (manifest, await SizeAsync(connection, transaction, backupSchema, cancellationToken));
     }
 
-    private static async Task<BackupTable> WriteFullAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string target, string source,
-        TableShape shape, BackupFormat format, TableContent content, CancellationToken cancellationToken)
+    /// <summary>Constraints, indexes and the rest of a snapshot, and its sequence positions (the checksums go on meanwhile).</summary>
+    private static async Task BuildSnapshotIndexesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ModuleStructure structure,
+        string tenantSchema, CancellationToken cancellationToken)
+    {
+        foreach (var statement in structure.AfterLoad) await SqlCommands.ExecuteAsync(connection, transaction, statement, cancellationToken);
+        foreach (var sequence in structure.Sequences)
+            await SqlCommands.ExecuteAsync(connection, transaction, $"SELECT setval('{Identifiers.Quote(sequence.Name)}', {sequence.LastValue}, {sequence.IsCalled})", cancellationToken);
+        await SqlCommands.ExecuteAsync(connection, transaction, $"SET LOCAL search_path TO {tenantSchema}", cancellationToken);
+    }
+
+    private static async Task<Func<TableContent, BackupTable>> WriteFullAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string target,
+        string source, TableShape shape, BackupFormat format, string? identity, CancellationToken cancellationToken)
     {
         var table = Identifiers.Quote(shape.Name);
         if (format == BackupFormat.Snapshot)
@@ -78,11 +104,11 @@ internal static class BackupWriter
         {
             await SqlCommands.ExecuteAsync(connection, transaction, $"CREATE TABLE {target}.{table} AS SELECT * FROM {source}", cancellationToken);
         }
-        return new BackupTable(shape.Name, content.Rows, content.Checksum, "full");
+        return content => new BackupTable(shape.Name, content.Rows, content.Checksum, "full", Identity: identity);
     }
 
-    private static async Task<BackupTable> WriteIncrementAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string target, string source,
-        TableShape shape, BackupChain parent, TableContent content, CancellationToken cancellationToken)
+    private static async Task<Func<TableContent, BackupTable>> WriteIncrementAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+        string target, string source, TableShape shape, BackupChain parent, string? identity, CancellationToken cancellationToken)
     {
         var before = parent.StateSql(shape.Name)!;
         var keys = string.Join(", ", shape.PrimaryKey.Select(k => $"p.{Identifiers.Quote(k)}"));
@@ -102,7 +128,7 @@ internal static class BackupWriter
             """, cancellationToken);
         var addedRows = await CountAsync(connection, transaction, $"{target}.{added}", cancellationToken);
         var removedRows = await CountAsync(connection, transaction, $"{target}.{removed}", cancellationToken);
-        return new BackupTable(shape.Name, content.Rows, content.Checksum, "incremental", addedRows, removedRows);
+        return content => new BackupTable(shape.Name, content.Rows, content.Checksum, "incremental", addedRows, removedRows, identity);
     }
 
     private static async Task<long> CountAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string table, CancellationToken cancellationToken)

@@ -15,9 +15,11 @@ internal static class RestoreDiff
     /// EXCEPT ALL without sorting both tables' row texts: equal row texts imply equal keys, and the key makes current rows
     /// distinct. Rows are compared by binary image first (<c>*=</c>, which implies equal text), as text only when the
     /// images differ. Nothing changed gives 0, so no content checksum of the current table is needed first.
+    /// With <paramref name="unchangedBefore"/> (see <see cref="RowVersions.UnchangedBeforeAsync"/>) only the rows written
+    /// since the backup's snapshot are compared, the others being known to be in the backup as they are.
     /// </summary>
     public static async Task<(long Rows, long Discarded)?> CountByKeyAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string schema,
-        string table, IReadOnlyList<string> currentColumns, TableShape shape, BackupChain chain, CancellationToken cancellationToken)
+        string table, IReadOnlyList<string> currentColumns, TableShape shape, BackupChain chain, long? unchangedBefore, CancellationToken cancellationToken)
     {
         var backupRows = chain.StateSql(table)!;
         var source = $"{Identifiers.Quote(schema)}.{Identifiers.Quote(table)}";
@@ -25,6 +27,9 @@ internal static class RestoreDiff
         var key = await PrimaryKeyAsync(connection, transaction, schema, table, cancellationToken);
         if (common.Count == 0 || key.Count == 0 || !key.All(common.Contains) || !await SameTypesAsync(connection, transaction, source, backupRows, common, cancellationToken))
             return null;
+
+        if (unchangedBefore is { } snapshotXmin)
+            return await CountWrittenSinceAsync(connection, transaction, source, backupRows, common, key, snapshotXmin, cancellationToken);
 
         await AnalyzeAsync(connection, transaction, chain.StateTables(table), cancellationToken);
         // Aliases k1..kn and r: no column name of the table can collide with them.
@@ -38,6 +43,46 @@ internal static class RestoreDiff
                               WHERE {match} AND (b.r *= c.r OR b.r::text = c.r::text))
             """, cancellationToken);
         return (rows, discarded);
+    }
+
+    /// <summary>
+    /// The discarded rows among those written since the backup's snapshot: such rows minus those whose key and row the
+    /// backup holds, counted by distinct key so that duplicate keys in the backup cannot hide a discarded row. They are
+    /// counted first (one scan, no comparison when there are none); the comparison then caps them at that count, which
+    /// gives the planner their true number, so it hashes these few rows and scans the backup once instead of sorting
+    /// it. Both statements run in the caller's REPEATABLE READ snapshot and see the same rows (checked).
+    /// </summary>
+    private static async Task<(long Rows, long Discarded)> CountWrittenSinceAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction,
+        string source, string backupRows, IReadOnlyList<string> common, IReadOnlyList<string> key, long snapshotXmin, CancellationToken cancellationToken)
+    {
+        var writtenSince = RowVersions.WrittenSince(snapshotXmin, "c");
+        var (rows, written) = await ScalarPairAsync(connection, transaction,
+            $"SELECT count(*), count(*) FILTER (WHERE {writtenSince}) FROM {source} c", cancellationToken);
+        if (written == 0) return (rows, 0);
+
+        var columns = string.Join(", ", common.Select(Identifiers.Quote));
+        var backupRow = $"ROW({string.Join(", ", common.Select(c => $"s.{Identifiers.Quote(c)}"))})";
+        var keys = string.Join(", ", key.Select((k, i) => $"{Identifiers.Quote(k)} AS k{i + 1}"));
+        var match = string.Join(" AND ", key.Select((k, i) => $"s.{Identifiers.Quote(k)} = w.k{i + 1}"));
+        var matchedKeys = string.Join(", ", key.Select((_, i) => $"w.k{i + 1}"));
+        var (compared, matched) = await ScalarPairAsync(connection, transaction, $"""
+            WITH w AS MATERIALIZED (SELECT {keys}, ROW({columns}) AS r FROM {source} c WHERE {writtenSince} LIMIT {written})
+            SELECT (SELECT count(*) FROM w),
+                   (SELECT count(*) FROM (SELECT DISTINCT {matchedKeys} FROM w JOIN ({backupRows}) s
+                                          ON {match} AND ({backupRow} *= w.r OR {backupRow}::text = w.r::text)) m)
+            """, cancellationToken);
+        if (compared != written)
+            throw new MigrationException($"The restore preview counted {written} rows of {source} written since the backup, then {compared}: it needs one snapshot.");
+        return (rows, written - matched);
+    }
+
+    private static async Task<(long First, long Second)> ScalarPairAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql,
+        CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return (reader.GetInt64(0), reader.GetInt64(1));
     }
 
     /// <summary>The discarded rows by EXCEPT ALL of the row texts over the shared columns (a sort of both tables).</summary>

@@ -4,7 +4,7 @@ namespace AiBos.Migrations.Cli.Commands.Backups;
 
 /// <summary>
 /// A backup as --output json shows it (create-backup, list-backups, show-backup). <c>rows</c> counts the rows it keeps
-/// (0 for schema-only); <c>tables</c> is its manifest: <c>{"name", "rows", "checksum", "storage", "added", "removed"}</c>.
+/// (0 for schema-only); <c>tables</c> is its manifest: <c>{"name", "rows", "checksum", "storage", "added", "removed", "identity"}</c>.
 /// </summary>
 public sealed record BackupDocument(
     Guid Id, string Tenant, string Module, string Version, string Type, string Format, string Status, Guid? ParentId, Guid? RunId,
