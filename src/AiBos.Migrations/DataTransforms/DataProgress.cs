@@ -16,6 +16,7 @@ public sealed class DataProgress(RunContext context, long total, long alreadyDon
     private readonly Stopwatch _watch = Stopwatch.StartNew();
     private TimeSpan _lastReport = TimeSpan.MinValue;
     private long _movedHere;
+    private Task? _pending;
 
     public long Done { get; private set; } = alreadyDone;
 
@@ -38,11 +39,26 @@ public sealed class DataProgress(RunContext context, long total, long alreadyDon
         _movedHere += rowsRead;
         if (!last && _lastReport != TimeSpan.MinValue && _watch.Elapsed - _lastReport < MinimumInterval) return;
         _lastReport = _watch.Elapsed;
-        await context.ReportProgressAsync(Done, Total, Describe(rule), cancellationToken, Math.Round(Rate, 1), SecondsLeft is { } s ? Math.Round(s, 1) : null);
+        // The report is written while the next batch runs (one at a time, in order); the last one is waited for.
+        if (_pending is not null) await _pending;
+        _pending = context.ReportProgressAsync(Done, Total, Describe(rule), cancellationToken, Math.Round(Rate, 1), SecondsLeft is { } s ? Math.Round(s, 1) : null);
+        if (last) await FlushAsync();
     }
 
-    public Task StartedAsync(RegisteredDataRule rule, string note, CancellationToken cancellationToken) =>
-        context.ReportProgressAsync(Done, Total, $"{rule.DisplayName}: {note}", cancellationToken);
+    /// <summary>Waits for the report being written, if any.</summary>
+    public async Task FlushAsync()
+    {
+        if (_pending is null) return;
+        var pending = _pending;
+        _pending = null;
+        await pending;
+    }
+
+    public async Task StartedAsync(RegisteredDataRule rule, string note, CancellationToken cancellationToken)
+    {
+        await FlushAsync();
+        await context.ReportProgressAsync(Done, Total, $"{rule.DisplayName}: {note}", cancellationToken);
+    }
 
     private string Describe(RegisteredDataRule rule)
     {
