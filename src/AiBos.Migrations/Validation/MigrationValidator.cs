@@ -15,7 +15,7 @@ public sealed record ValidationOptions(bool Rehearse = false, int? SampleRows = 
 /// preview of a planned upgrade with the five checks. It takes no lock on the tenant and changes nothing.
 /// </summary>
 public sealed class MigrationValidator(TenantService tenants, ShardConnections shards, MigrationRegistry registry, TimeEstimator estimator,
-    CustomizationImpactAnalyzer customizations)
+    CustomizationImpactAnalyzer customizations, DataTransforms.DataRuleStore dataRules)
 {
     public async Task<ValidationReport> ValidateMigrationAsync(string tenantKey, string module, string fromVersion, string toVersion,
         ValidationOptions? options, CancellationToken cancellationToken)
@@ -59,7 +59,8 @@ public sealed class MigrationValidator(TenantService tenants, ShardConnections s
         RehearsalReport? rehearsal = null;
         if (options?.Rehearse == true && plan.CanRun)
         {
-            rehearsal = await Rehearsal.RunAsync(connection, tenant, plan, options.SampleRows, cancellationToken);
+            var rules = plan.Direction == Direction.Up ? await dataRules.GetRulesAsync(module, from, to, cancellationToken) : [];
+            rehearsal = await Rehearsal.RunAsync(connection, tenant, plan, options.SampleRows, rules, customizationImpact, cancellationToken);
             if (rehearsal.Failure is { } failure) errors.Add($"Rehearsal: {failure}");
             else if (!rehearsal.RoundTripHeld)
                 warnings.Add($"Rehearsal: the down plan does not return the schema to its starting point ({string.Join("; ", rehearsal.Differences)}); a rollback would have to restore the backup.");

@@ -27,7 +27,7 @@ internal static partial class Rehearsal
     private static partial Regex Concurrently();
 
     public static async Task<RehearsalReport> RunAsync(NpgsqlConnection connection, Tenant tenant, MigrationPlan plan, int? sampleRows,
-        CancellationToken cancellationToken)
+        IReadOnlyList<DataTransforms.RegisteredDataRule> dataRules, CustomizationCheck customizations, CancellationToken cancellationToken)
     {
         var steps = new List<RehearsalStep>();
         var scratch = Identifiers.Quote($"aibos_rh_{Guid.NewGuid():N}");
@@ -57,10 +57,20 @@ internal static partial class Rehearsal
 
             var forward = await RunAllAsync(connection, transaction, plan.Migrations, reverse: false, steps, cancellationToken);
             if (forward is null && plan.Direction == Direction.Up)
-                forward = await ValidateAsync(connection, transaction, plan, steps, cancellationToken);
+            {
+                forward = await RehearsedDataRules.RunAsync(connection, transaction, scratchName, structure.Tables.Select(t => t.Name).ToHashSet(StringComparer.Ordinal),
+                    dataRules, steps, cancellationToken);
+                // Documents are migrated in the engine's memory; the preview's customization check did exactly that.
+                if (customizations.Available && customizations.Changed.Count + customizations.Quarantined.Count + customizations.Unchanged > 0)
+                    steps.Add(new RehearsalStep(
+                        $"customizations ({customizations.Changed.Count} changed, {customizations.Unchanged} unchanged, {customizations.Quarantined.Count} quarantined)",
+                        TimeSpan.Zero, true, null));
+                forward ??= await ValidateAsync(connection, transaction, plan, steps, cancellationToken);
+            }
             if (forward is not null)
                 return new RehearsalReport(false, false, copied, sampleRows, steps, [], forward);
 
+            if (plan.Direction == Direction.Up) await RehearsedDataRules.UndoAsync(connection, transaction, scratchName, dataRules, cancellationToken);
             var back = await RunAllAsync(connection, transaction, plan.Migrations.Reverse().ToList(), reverse: true, steps, cancellationToken);
             if (back is not null)
                 return new RehearsalReport(true, false, copied, sampleRows, steps, [back], null);

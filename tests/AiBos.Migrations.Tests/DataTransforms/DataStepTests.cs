@@ -10,10 +10,7 @@ public sealed class DataStepTests(PostgresServer server)
     [Fact]
     public async Task the_mapping_and_condition_write_exactly_the_active_entries_into_the_new_table()
     {
-        await using var t = await TestEngine.StartAsync(server);
-        await t.RegisterScenarioAsync("DataTransform", "ledger");
-        await t.CreateTenantAsync("acme");
-        await t.InstallAsync("acme", "ledger", "1.0.0");
+        await using var t = await Ledger.StartAtOneAsync(server, "DataTransform");
         await Ledger.AddEntriesAsync(t, "acme", 2500);
         await t.ExecuteAsync("UPDATE tenant_acme.ledger_entries SET description = NULL WHERE entry_id = 7");
 
@@ -40,10 +37,7 @@ public sealed class DataStepTests(PostgresServer server)
     [InlineData(11, 3)]
     public async Task batch_boundaries_move_every_row_exactly_once(int activeRows, int expectedBatches)
     {
-        await using var t = await TestEngine.StartAsync(server);
-        await t.RegisterScenarioAsync("DataTransform", "ledger");
-        await t.CreateTenantAsync("acme");
-        await t.InstallAsync("acme", "ledger", "1.0.0");
+        await using var t = await Ledger.StartAtOneAsync(server, "DataTransform");
         await t.ExecuteAsync($"""
             INSERT INTO tenant_acme.ledger_entries (entry_id, amount, description, status)
             SELECT g, g, 'entry ' || g, 'active' FROM generate_series(1, {activeRows}) g
@@ -60,10 +54,7 @@ public sealed class DataStepTests(PostgresServer server)
     [Fact]
     public async Task progress_is_reported_with_rows_per_second_and_time_left()
     {
-        await using var t = await TestEngine.StartAsync(server);
-        await t.RegisterScenarioAsync("DataTransform", "ledger");
-        await t.CreateTenantAsync("acme");
-        await t.InstallAsync("acme", "ledger", "1.0.0");
+        await using var t = await Ledger.StartAtOneAsync(server, "DataTransform");
         await Ledger.AddEntriesAsync(t, "acme", 30);
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         var events = new List<RunEvent>();
@@ -99,10 +90,7 @@ public sealed class DataStepTests(PostgresServer server)
     [Fact]
     public async Task a_rule_into_an_existing_table_skips_rows_already_there_and_its_rollback_removes_only_what_it_wrote()
     {
-        await using var t = await TestEngine.StartAsync(server);
-        await t.RegisterScenarioAsync("DataTransformExisting", "ledger");
-        await t.CreateTenantAsync("acme");
-        await t.InstallAsync("acme", "ledger", "1.0.0");
+        await using var t = await Ledger.StartAtOneAsync(server, "DataTransformExisting");
         await Ledger.AddEntriesAsync(t, "acme", 20);
         // Two entries were already reported (moved by an earlier run of the rule, or by hand), one with other values.
         await t.ExecuteAsync("""
@@ -132,10 +120,7 @@ public sealed class DataStepTests(PostgresServer server)
     [Fact]
     public async Task a_failing_validation_query_of_a_rule_rolls_the_run_back_to_exactly_the_state_before()
     {
-        await using var t = await TestEngine.StartAsync(server);
-        await t.RegisterScenarioAsync("DataTransformExisting", "ledger");
-        await t.CreateTenantAsync("acme");
-        await t.InstallAsync("acme", "ledger", "1.0.0");
+        await using var t = await Ledger.StartAtOneAsync(server, "DataTransformExisting");
         await Ledger.AddEntriesAsync(t, "acme", 20);
         await t.ExecuteAsync("UPDATE tenant_acme.ledger_entries SET description = NULL WHERE entry_id IN (4, 5)");
         var before = await t.SnapshotAsync("acme");

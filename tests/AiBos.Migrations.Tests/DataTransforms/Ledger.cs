@@ -5,6 +5,16 @@ namespace AiBos.Migrations.Tests.DataTransforms;
 /// <summary>Rows for the ledger scenarios and the checks the data tests share.</summary>
 internal static class Ledger
 {
+    /// <summary>An engine with a ledger scenario registered and tenant "acme" at ledger 1.0.0.</summary>
+    public static async Task<TestEngine> StartAtOneAsync(PostgresServer server, string scenario)
+    {
+        var t = await TestEngine.StartAsync(server);
+        await t.RegisterScenarioAsync(scenario, "ledger");
+        await t.CreateTenantAsync("acme");
+        await t.InstallAsync("acme", "ledger", "1.0.0");
+        return t;
+    }
+
     /// <summary>Entries 1..n; every third one is void (the rules move only active entries).</summary>
     public static Task AddEntriesAsync(TestEngine t, string tenant, int count, int from = 1) => t.ExecuteAsync($"""
         INSERT INTO tenant_{tenant}.ledger_entries (entry_id, amount, description, status, created_at)
