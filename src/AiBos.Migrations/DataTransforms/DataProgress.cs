@@ -11,7 +11,7 @@ namespace AiBos.Migrations.DataTransforms;
 /// </summary>
 public sealed class DataProgress(RunContext context, long total, long alreadyDone)
 {
-    public static readonly TimeSpan MinimumInterval = TimeSpan.FromMilliseconds(250);
+    public static readonly TimeSpan MinimumInterval = TimeSpan.FromMilliseconds(500);
 
     private readonly Stopwatch _watch = Stopwatch.StartNew();
     private TimeSpan _lastReport = TimeSpan.MinValue;
