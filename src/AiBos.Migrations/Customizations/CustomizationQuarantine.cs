@@ -17,12 +17,7 @@ internal static class CustomizationQuarantine
             VALUES (@run, @module, @kind, @key, @version, @revision, @document, @reason, @target)
             """, connection, transaction);
         command.Parameters.AddWithValue("run", (object?)runId ?? DBNull.Value);
-        command.Parameters.AddWithValue("module", document.Module);
-        command.Parameters.AddWithValue("kind", document.Kind);
-        command.Parameters.AddWithValue("key", document.Key);
-        command.Parameters.AddWithValue("version", document.Version.ToString());
-        command.Parameters.AddWithValue("revision", document.Revision);
-        command.Parameters.Add(new NpgsqlParameter("document", NpgsqlDbType.Jsonb) { Value = document.Document.ToJsonString() });
+        CustomizationStore.AddDocumentParameters(command, document);
         command.Parameters.AddWithValue("reason", reason);
         command.Parameters.AddWithValue("target", (object?)targetVersion ?? DBNull.Value);
         await command.ExecuteNonQueryAsync(cancellationToken);

@@ -45,12 +45,7 @@ internal static class CustomizationStore
             ON CONFLICT (module, kind, key) DO UPDATE SET version = excluded.version, revision = excluded.revision,
                 document = excluded.document, updated_at = excluded.updated_at, updated_by = excluded.updated_by
             """, connection, transaction);
-        command.Parameters.AddWithValue("module", document.Module);
-        command.Parameters.AddWithValue("kind", document.Kind);
-        command.Parameters.AddWithValue("key", document.Key);
-        command.Parameters.AddWithValue("version", document.Version.ToString());
-        command.Parameters.AddWithValue("revision", document.Revision);
-        command.Parameters.Add(new NpgsqlParameter("document", NpgsqlDbType.Jsonb) { Value = document.Document.ToJsonString() });
+        CustomizationStore.AddDocumentParameters(command, document);
         command.Parameters.AddWithValue("by", (object?)document.UpdatedBy ?? DBNull.Value);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -82,5 +77,16 @@ internal static class CustomizationStore
         if (!await reader.ReadAsync(cancellationToken)) return null;
         return new CustomizationDocument(module, kind, key, SemanticVersion.Parse(reader.GetString(0)), reader.GetInt32(1),
             ParseObject(reader.GetString(2)), reader.GetFieldValue<DateTimeOffset>(3), reader.IsDBNull(4) ? null : reader.GetString(4));
+    }
+
+    /// <summary>The document's identity, version, revision and content as @module, @kind, @key, @version, @revision, @document.</summary>
+    internal static void AddDocumentParameters(NpgsqlCommand command, CustomizationDocument document)
+    {
+        command.Parameters.AddWithValue("module", document.Module);
+        command.Parameters.AddWithValue("kind", document.Kind);
+        command.Parameters.AddWithValue("key", document.Key);
+        command.Parameters.AddWithValue("version", document.Version.ToString());
+        command.Parameters.AddWithValue("revision", document.Revision);
+        command.Parameters.Add(new NpgsqlParameter("document", NpgsqlDbType.Jsonb) { Value = document.Document.ToJsonString() });
     }
 }
