@@ -61,9 +61,14 @@ internal static class BackupRestorer
             previews.OrderBy(p => p.Table, StringComparer.Ordinal).ToList(), current.Except(manifest.Structure.Relations).ToList());
     }
 
-    /// <summary>Replaces the module's relations with the backup's; returns what was verified.</summary>
+    /// <summary>
+    /// Replaces the module's relations with the backup's; returns what was verified. With <paramref name="maxDiscarded"/>,
+    /// the module's tables are locked before anything is replaced and what would be discarded is counted again: rows
+    /// the tenant wrote after the preview that was confirmed (or needed no confirmation) stop the restore, with nothing
+    /// changed, instead of being discarded unseen.
+    /// </summary>
     public static async Task<IReadOnlyList<string>> RestoreAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Tenant tenant, string module,
-        BackupChain chain, Guid historyRunId, bool historyIsUndo, CancellationToken cancellationToken)
+        BackupChain chain, Guid historyRunId, bool historyIsUndo, CancellationToken cancellationToken, long? maxDiscarded = null)
     {
         var manifest = chain.Newest.Manifest;
         var structure = manifest.Structure;
@@ -88,6 +93,8 @@ internal static class BackupRestorer
                 await SqlCommands.ExecuteAsync(connection, transaction, $"SELECT setval('{Identifiers.Quote(sequence.Name)}', {sequence.LastValue}, {sequence.IsCalled})", cancellationToken);
         }
 
+        if (maxDiscarded is { } allowed) await CheckNothingNewAsync(connection, transaction, tenant, module, chain, allowed, cancellationToken);
+
         // Objects of other modules that hang on this module's relations are dropped by CASCADE: keep their DDL.
         await SqlCommands.ExecuteAsync(connection, transaction, $"SET LOCAL search_path TO {tenantSchema}", cancellationToken);
         var current = await ModuleObjects.OfModuleAsync(connection, transaction, tenant.Schema, module, cancellationToken);
@@ -103,6 +110,21 @@ internal static class BackupRestorer
         var verified = await RestoreVerifier.VerifyAsync(connection, transaction, tenant.Schema, manifest, swapFromSnapshot, cancellationToken);
         await SqlCommands.ExecuteAsync(connection, transaction, $"DROP SCHEMA {stagingSchema} CASCADE", cancellationToken);
         return verified;
+    }
+
+    // Locks the module's tables (the restore drops them anyway, so nobody may write in between) and counts again.
+    private static async Task CheckNothingNewAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Tenant tenant, string module,
+        BackupChain chain, long allowed, CancellationToken cancellationToken)
+    {
+        var current = await ModuleObjects.OfModuleAsync(connection, transaction, tenant.Schema, module, cancellationToken);
+        var tables = (await TableColumnsAsync(connection, transaction, tenant.Schema, current, cancellationToken)).Keys.ToList();
+        if (tables.Count > 0)
+            await SqlCommands.ExecuteAsync(connection, transaction,
+                $"LOCK TABLE {string.Join(", ", tables.Select(t => $"{Identifiers.Quote(tenant.Schema)}.{Identifiers.Quote(t)}"))} IN ACCESS EXCLUSIVE MODE", cancellationToken);
+        var now = await PreviewAsync(connection, transaction, tenant, module, chain, cancellationToken);
+        if (now.RowsDiscarded > allowed)
+            throw new InvalidInputException(
+                $"{now.RowsDiscarded - allowed} more row(s) of {module} were written after the restore's preview and would be discarded; nothing was restored. Preview the restore again and confirm.");
     }
 
     /// <summary>Brings the tenant's history and version of the module back to what they were at the backup.</summary>

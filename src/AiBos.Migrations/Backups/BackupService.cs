@@ -126,7 +126,9 @@ public sealed class BackupService(
             ?? throw new TenantBusyException(tenant.Key);
         var preview = await BackupRestorer.PreviewAsync(session.Connection, tenant, row.Module, chain, cancellationToken);
         if (preview.RowsDiscarded > 0 && !confirmDiscard) return new RestoreNeedsConfirmation(preview);
-        var outcome = await RestoreAsync(contexts.CreateSql(session, row.Module, backupId), tenant, row, chain, preview, Guid.CreateVersion7(), historyIsUndo: false, cancellationToken);
+        // Unconfirmed, nothing may be discarded; confirmed, no more than the preview showed.
+        var outcome = await RestoreAsync(contexts.CreateSql(session, row.Module, backupId), tenant, row, chain, preview, Guid.CreateVersion7(), historyIsUndo: false,
+            cancellationToken, maxDiscarded: preview.RowsDiscarded);
         await audit.WriteAsync("backup.restored", new { backup = backupId, discarded = preview.RowsDiscarded }, tenant.Key, row.Module, null, actor, cancellationToken);
         return outcome;
     }
@@ -149,11 +151,11 @@ public sealed class BackupService(
     }
 
     private async Task<Restored> RestoreAsync(TenantSql sql, Tenant tenant, MigrationBackupRow row, BackupChain chain, RestorePreview preview,
-        Guid historyRunId, bool historyIsUndo, CancellationToken cancellationToken)
+        Guid historyRunId, bool historyIsUndo, CancellationToken cancellationToken, long? maxDiscarded = null)
     {
         var watch = Stopwatch.StartNew();
         var verified = await sql.InTransactionAsync("restore", (connection, transaction, ct) =>
-            BackupRestorer.RestoreAsync(connection, transaction, tenant, row.Module, chain, historyRunId, historyIsUndo, ct), cancellationToken);
+            BackupRestorer.RestoreAsync(connection, transaction, tenant, row.Module, chain, historyRunId, historyIsUndo, ct, maxDiscarded), cancellationToken);
         if (chain.Newest.Manifest.Format == "snapshot" && chain.Backups.Count == 1)
             await UpdateAsync(row.Id, r => r.Status = BackupStatus.Consumed, CancellationToken.None);
         logger.BackupRestored(row.Id, tenant.Key, row.Module, preview.RowsDiscarded, watch.ElapsedMilliseconds);

@@ -59,4 +59,29 @@ public sealed class RestorePreviewTests(PostgresServer server)
         Assert.Contains(preview.Tables, p => p.Table == "vouchers" && p.RowsDiscarded == vouchersDiscarded);
         Assert.IsType<Restored>(await t.Engine.RestoreBackupAsync(backup.Id, confirmDiscard: true, null, None));
     }
+
+    [Fact]
+    public async Task a_row_committed_after_the_preview_stops_the_restore_instead_of_being_discarded_unseen()
+    {
+        await using var t = await TestEngine.StartAsync(server);
+        await t.RegisterScenarioAsync("Fidelity", "bookkeeping");
+        await t.CreateTenantAsync("acme");
+        await t.InstallAsync("acme", "bookkeeping", "1.0.0");
+        var backup = await t.Engine.CreateMigrationBackupAsync("acme", "bookkeeping", null, BackupType.Full, null, None);
+        // The tenant's application writes a row that is not committed yet when the restore previews (nothing to discard).
+        await using var application = await t.OpenAsync();
+        await using var writing = await application.BeginTransactionAsync(None);
+        await using (var insert = new Npgsql.NpgsqlCommand("INSERT INTO tenant_acme.accounts (code, name) VALUES ('LATE', 'Written during the restore')", application, writing))
+            await insert.ExecuteNonQueryAsync(None);
+
+        var restoring = t.Engine.RestoreBackupAsync(backup.Id, confirmDiscard: false, null, None);
+        await TestEngine.WaitUntilAsync(async () => restoring.IsCompleted || await t.ScalarAsync<long>(
+            "SELECT count(*) FROM pg_locks WHERE NOT granted AND mode = 'AccessExclusiveLock' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())") > 0,
+            TimeSpan.FromSeconds(30), "the restore waits for the module's tables");
+        await writing.CommitAsync(None);
+
+        var refused = await Assert.ThrowsAsync<InvalidInputException>(() => restoring);
+        Assert.Contains("1 more row(s) of bookkeeping were written after the restore's preview", refused.Message);
+        Assert.Equal(1L, await t.ScalarAsync<long>("SELECT count(*) FROM tenant_acme.accounts WHERE code = 'LATE'"));
+    }
 }
