@@ -7,8 +7,8 @@ namespace AiBos.Migrations.DataTransforms;
 
 /// <summary>
 /// Moves one rule's rows for one run, batch by batch. A batch reads the next rows in source key order after the
-/// checkpoint, writes them to the target and advances the checkpoint, all in one statement of one transaction: a
-/// batch is either wholly done with its checkpoint or not at all, so a killed run resumes with no gap and no duplicate.
+/// checkpoint, writes them to the target and advances the checkpoint, all in one transaction: a batch is either
+/// wholly done with its checkpoint or not at all, so a killed run resumes with no gap and no duplicate.
 /// </summary>
 public sealed class DataMover(RunContext context, RegisteredDataRule rule, int? batchSize)
 {
@@ -49,7 +49,8 @@ public sealed class DataMover(RunContext context, RegisteredDataRule rule, int? 
     // EstimateAbove rows the planner's estimate for the rule's condition is used; progress corrects it as rows move.
     private async Task<long> RowsToMoveAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, TableShape source, CancellationToken cancellationToken)
     {
-        await using var size = new NpgsqlCommand($"SELECT reltuples::bigint FROM pg_class WHERE oid = '{Identifiers.Quote(Schema)}.{source.Quoted}'::regclass", connection, transaction);
+        await using var size = new NpgsqlCommand("SELECT reltuples::bigint FROM pg_class WHERE oid = @relation::regclass", connection, transaction);
+        size.Parameters.AddWithValue("relation", $"{Identifiers.Quote(Schema)}.{source.Quoted}");
         var rows = (long)(await size.ExecuteScalarAsync(cancellationToken))!;
         if (rows <= EstimateAbove)
         {

@@ -34,4 +34,7 @@ public sealed class ExecutionOptions
 
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>A run whose heartbeat is older than three beats (and whose tenant nobody holds) is abandoned.</summary>
+    public TimeSpan AbandonedAfter => HeartbeatInterval * 3;
 }

@@ -87,7 +87,7 @@ public sealed class MigrationRunner(
 
         var tenant = await tenants.GetTenantAsync(run.TenantKey, cancellationToken);
         await using var session = await TenantSession.TryAcquireAsync(shards, tenant, contexts.Settings.TenantLockWait, cancellationToken);
-        if (session is null || run.Status == RunStatus.Running && run.HeartbeatAt > DateTimeOffset.UtcNow - contexts.Settings.HeartbeatInterval * 3)
+        if (session is null || run.Status == RunStatus.Running && run.HeartbeatAt > DateTimeOffset.UtcNow - contexts.Settings.AbandonedAfter)
         {
             logger.TenantBusy(tenant.Key, run.Module);
             return new TenantBusy(tenant.Key); // its owner holds the tenant, or may still be reconnecting

@@ -23,8 +23,6 @@ public sealed class RunRecovery(
 {
     private readonly IReadOnlyList<IRunStep> _pipeline = steps.OrderBy(s => s.Order).ToList();
 
-    /// <summary>Considered abandoned when the heartbeat is older than three beats.</summary>
-    private TimeSpan AbandonedAfter => contexts.Settings.HeartbeatInterval * 3;
 
     public async Task<IReadOnlyList<RecoveredRun>> RecoverAbandonedRunsAsync(CancellationToken cancellationToken)
     {
@@ -49,7 +47,7 @@ public sealed class RunRecovery(
     private async Task<List<RecoveredRun>?> RecoverAsync(TenantSession session, CancellationToken cancellationToken)
     {
         var runs = await ActiveRunsAsync(session.Tenant.Key, cancellationToken);
-        if (runs.Any(r => r.HeartbeatAt > DateTimeOffset.UtcNow - AbandonedAfter)) return null;
+        if (runs.Any(r => r.HeartbeatAt > DateTimeOffset.UtcNow - contexts.Settings.AbandonedAfter)) return null;
         var recovered = new List<RecoveredRun>();
         foreach (var run in runs)
             recovered.Add(new RecoveredRun(run.Id, run.TenantKey, run.Module, await RecoverRunAsync(session, run, cancellationToken)));
