@@ -51,7 +51,9 @@ public sealed class MigrationValidator(TenantService tenants, ShardConnections s
         foreach (var finding in risk.Findings.Where(f => f.Severity >= RiskLevel.High))
             warnings.Add($"{finding.Migration}: {finding.Message} Safer: {finding.SaferAlternative}");
 
+        var analyzing = System.Diagnostics.Stopwatch.StartNew();
         var customizationImpact = await customizations.AnalyzeAsync(connection, tenant, state, all, plan, cancellationToken);
+        var customizationTime = analyzing.Elapsed;
         if (customizationImpact.Quarantined.Count > 0)
             warnings.Add($"{customizationImpact.Quarantined.Count} customization(s) would be quarantined: "
                 + string.Join("; ", customizationImpact.Quarantined.Take(5).Select(q => $"{q.Kind}/{q.Key}: {q.Reason}")) + (customizationImpact.Quarantined.Count > 5 ? " ..." : "") + ".");
@@ -60,7 +62,7 @@ public sealed class MigrationValidator(TenantService tenants, ShardConnections s
         if (options?.Rehearse == true && plan.CanRun)
         {
             var rules = plan.Direction == Direction.Up ? await dataRules.GetRulesAsync(module, from, to, cancellationToken) : [];
-            rehearsal = await Rehearsal.RunAsync(connection, tenant, plan, options.SampleRows, rules, customizationImpact, cancellationToken);
+            rehearsal = await Rehearsal.RunAsync(connection, tenant, plan, options.SampleRows, rules, customizationImpact, customizationTime, cancellationToken);
             if (rehearsal.Failure is { } failure) errors.Add($"Rehearsal: {failure}");
             else if (!rehearsal.RoundTripHeld)
                 warnings.Add($"Rehearsal: the down plan does not return the schema to its starting point ({string.Join("; ", rehearsal.Differences)}); a rollback would have to restore the backup.");

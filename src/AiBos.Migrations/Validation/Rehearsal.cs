@@ -27,7 +27,7 @@ internal static partial class Rehearsal
     private static partial Regex Concurrently();
 
     public static async Task<RehearsalReport> RunAsync(NpgsqlConnection connection, Tenant tenant, MigrationPlan plan, int? sampleRows,
-        IReadOnlyList<DataTransforms.RegisteredDataRule> dataRules, CustomizationCheck customizations, CancellationToken cancellationToken)
+        IReadOnlyList<DataTransforms.RegisteredDataRule> dataRules, CustomizationCheck customizations, TimeSpan customizationTime, CancellationToken cancellationToken)
     {
         var steps = new List<RehearsalStep>();
         var scratch = Identifiers.Quote($"aibos_rh_{Guid.NewGuid():N}");
@@ -60,11 +60,12 @@ internal static partial class Rehearsal
             {
                 forward = await RehearsedDataRules.RunAsync(connection, transaction, scratchName, structure.Tables.Select(t => t.Name).ToHashSet(StringComparer.Ordinal),
                     dataRules, steps, cancellationToken);
-                // Documents are migrated in the engine's memory; the preview's customization check did exactly that.
+                // Documents are migrated in the engine's memory; the preview's customization check did exactly that,
+                // against the target version's columns, and its time is this step's.
                 if (customizations.Available && customizations.Changed.Count + customizations.Quarantined.Count + customizations.Unchanged > 0)
                     steps.Add(new RehearsalStep(
                         $"customizations ({customizations.Changed.Count} changed, {customizations.Unchanged} unchanged, {customizations.Quarantined.Count} quarantined)",
-                        TimeSpan.Zero, true, null));
+                        customizationTime, true, null));
                 forward ??= await ValidateAsync(connection, transaction, plan, steps, cancellationToken);
             }
             if (forward is not null)
