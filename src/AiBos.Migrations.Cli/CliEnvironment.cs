@@ -12,6 +12,9 @@ public sealed record CliEnvironment(TextWriter Out, TextWriter Error)
     /// <summary>Answers yes/no questions in place of a person at a terminal (tests); when set, questions are asked off a terminal too.</summary>
     public Func<string, bool>? Answer { get; init; }
 
+    /// <summary>Standard input, for documents given as <c>--file -</c>.</summary>
+    public TextReader In { get; init; } = TextReader.Null;
+
     /// <summary>Configuration laid over appsettings.json and environment variables (and under <c>--connection</c>).</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
 }

@@ -9,6 +9,7 @@ Console.CancelKeyPress += (_, e) =>
 };
 var environment = new CliEnvironment(Console.Out, Console.Error)
 {
+    In = Console.In,
     IsTerminal = !Console.IsOutputRedirected,
     CanPrompt = !Console.IsOutputRedirected && !Console.IsInputRedirected,
 };

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AiBos.Migrations.Cli.Commands.Backups;
+using AiBos.Migrations.Cli.Commands.Customizations;
 using AiBos.Migrations.Cli.Commands.DataTransforms;
 using AiBos.Migrations.Cli.Commands.Registry;
 using AiBos.Migrations.Cli.Commands.Runs;
@@ -60,6 +61,11 @@ public sealed class CliCommands
             RestoreRollbackPointCommand.Create(cli),
             ListRollbackPointsCommand.Create(cli),
             ValidateMigrationCommand.Create(cli),
+            ListCustomizationsCommand.Create(cli),
+            SaveCustomizationCommand.Create(cli),
+            ListQuarantinedCommand.Create(cli),
+            ReleaseCustomizationCommand.Create(cli),
+            DiscardCustomizationCommand.Create(cli),
         ];
         foreach (var command in commands) root.Subcommands.Add(command);
         help.Examples(root,
