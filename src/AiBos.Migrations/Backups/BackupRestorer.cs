@@ -65,9 +65,10 @@ internal static class BackupRestorer
     /// Replaces the module's relations with the backup's; returns what was verified. With <paramref name="maxDiscarded"/>,
     /// the module's tables are locked before anything is replaced and what would be discarded is counted again: rows
     /// the tenant wrote after the preview that was confirmed (or needed no confirmation) stop the restore, with nothing
-    /// changed, instead of being discarded unseen.
+    /// changed, instead of being discarded unseen; that count, made under the lock, is what the restore discards and is
+    /// returned as <see cref="RestoreResult.Discarded"/>.
     /// </summary>
-    public static async Task<IReadOnlyList<string>> RestoreAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Tenant tenant, string module,
+    public static async Task<RestoreResult> RestoreAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Tenant tenant, string module,
         BackupChain chain, Guid historyRunId, bool historyIsUndo, CancellationToken cancellationToken, long? maxDiscarded = null)
     {
         var manifest = chain.Newest.Manifest;
@@ -93,7 +94,7 @@ internal static class BackupRestorer
                 await SqlCommands.ExecuteAsync(connection, transaction, $"SELECT setval('{Identifiers.Quote(sequence.Name)}', {sequence.LastValue}, {sequence.IsCalled})", cancellationToken);
         }
 
-        if (maxDiscarded is { } allowed) await CheckNothingNewAsync(connection, transaction, tenant, module, chain, allowed, cancellationToken);
+        var discarded = maxDiscarded is { } allowed ? await CheckNothingNewAsync(connection, transaction, tenant, module, chain, allowed, cancellationToken) : null;
 
         // Objects of other modules that hang on this module's relations are dropped by CASCADE: keep their DDL.
         await SqlCommands.ExecuteAsync(connection, transaction, $"SET LOCAL search_path TO {tenantSchema}", cancellationToken);
@@ -109,11 +110,11 @@ internal static class BackupRestorer
         await RestoreHistoryAsync(connection, transaction, tenant.Schema, module, manifest, historyRunId, historyIsUndo, cancellationToken);
         var verified = await RestoreVerifier.VerifyAsync(connection, transaction, tenant.Schema, manifest, swapFromSnapshot, cancellationToken);
         await SqlCommands.ExecuteAsync(connection, transaction, $"DROP SCHEMA {stagingSchema} CASCADE", cancellationToken);
-        return verified;
+        return new RestoreResult(verified, discarded);
     }
 
     // Locks the module's tables (the restore drops them anyway, so nobody may write in between) and counts again.
-    private static async Task CheckNothingNewAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Tenant tenant, string module,
+    private static async Task<RestorePreview> CheckNothingNewAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Tenant tenant, string module,
         BackupChain chain, long allowed, CancellationToken cancellationToken)
     {
         var current = await ModuleObjects.OfModuleAsync(connection, transaction, tenant.Schema, module, cancellationToken);
@@ -125,6 +126,7 @@ internal static class BackupRestorer
         if (now.RowsDiscarded > allowed)
             throw new InvalidInputException(
                 $"{now.RowsDiscarded - allowed} more row(s) of {module} were written after the restore's preview and would be discarded; nothing was restored. Preview the restore again and confirm.");
+        return now;
     }
 
     /// <summary>Brings the tenant's history and version of the module back to what they were at the backup.</summary>
@@ -205,3 +207,6 @@ internal static class BackupRestorer
         _ => "TABLE",
     };
 }
+
+/// <summary>What a restore verified, and what it discarded as counted under its lock (null when it did not count again).</summary>
+public sealed record RestoreResult(IReadOnlyList<string> Verified, RestorePreview? Discarded);

@@ -129,7 +129,7 @@ public sealed class BackupService(
         // Unconfirmed, nothing may be discarded; confirmed, no more than the preview showed.
         var outcome = await RestoreAsync(contexts.CreateSql(session, row.Module, backupId), tenant, row, chain, preview, Guid.CreateVersion7(), historyIsUndo: false,
             cancellationToken, maxDiscarded: preview.RowsDiscarded);
-        await audit.WriteAsync("backup.restored", new { backup = backupId, discarded = preview.RowsDiscarded }, tenant.Key, row.Module, null, actor, cancellationToken);
+        await audit.WriteAsync("backup.restored", new { backup = backupId, discarded = outcome.Preview.RowsDiscarded }, tenant.Key, row.Module, null, actor, cancellationToken);
         return outcome;
     }
 
@@ -154,12 +154,14 @@ public sealed class BackupService(
         Guid historyRunId, bool historyIsUndo, CancellationToken cancellationToken, long? maxDiscarded = null)
     {
         var watch = Stopwatch.StartNew();
-        var verified = await sql.InTransactionAsync("restore", (connection, transaction, ct) =>
+        var result = await sql.InTransactionAsync("restore", (connection, transaction, ct) =>
             BackupRestorer.RestoreAsync(connection, transaction, tenant, row.Module, chain, historyRunId, historyIsUndo, ct, maxDiscarded), cancellationToken);
         if (chain.Newest.Manifest.Format == "snapshot" && chain.Backups.Count == 1)
             await UpdateAsync(row.Id, r => r.Status = BackupStatus.Consumed, CancellationToken.None);
-        logger.BackupRestored(row.Id, tenant.Key, row.Module, preview.RowsDiscarded, watch.ElapsedMilliseconds);
-        return new Restored(preview, watch.Elapsed, verified);
+        // The count made under the restore's lock is what was discarded; the preview's may be older.
+        var discarded = result.Discarded ?? preview;
+        logger.BackupRestored(row.Id, tenant.Key, row.Module, discarded.RowsDiscarded, watch.ElapsedMilliseconds);
+        return new Restored(discarded, watch.Elapsed, result.Verified);
     }
 
     private async Task<(MigrationBackupRow Row, BackupChain Chain)> LoadRestorableAsync(Guid backupId, CancellationToken cancellationToken)

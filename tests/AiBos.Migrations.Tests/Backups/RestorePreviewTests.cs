@@ -84,4 +84,31 @@ public sealed class RestorePreviewTests(PostgresServer server)
         Assert.Contains("1 more row(s) of bookkeeping were written after the restore's preview", refused.Message);
         Assert.Equal(1L, await t.ScalarAsync<long>("SELECT count(*) FROM tenant_acme.accounts WHERE code = 'LATE'"));
     }
+
+    [Fact]
+    public async Task a_confirmed_restore_reports_the_rows_it_discarded_as_counted_under_its_lock_not_the_older_preview()
+    {
+        await using var t = await TestEngine.StartAsync(server);
+        await t.RegisterScenarioAsync("Fidelity", "bookkeeping");
+        await t.CreateTenantAsync("acme");
+        await t.InstallAsync("acme", "bookkeeping", "1.0.0");
+        var backup = await t.Engine.CreateMigrationBackupAsync("acme", "bookkeeping", null, BackupType.Full, null, None);
+        await t.ExecuteAsync("INSERT INTO tenant_acme.accounts (code, name) VALUES ('NEW1', 'First'), ('NEW2', 'Second')");
+        // The application deletes one of the two new rows while the restore waits for the module's tables.
+        await using var application = await t.OpenAsync();
+        await using var writing = await application.BeginTransactionAsync(None);
+        await using (var delete = new Npgsql.NpgsqlCommand("DELETE FROM tenant_acme.accounts WHERE code = 'NEW2'", application, writing))
+            await delete.ExecuteNonQueryAsync(None);
+
+        var restoring = t.Engine.RestoreBackupAsync(backup.Id, confirmDiscard: true, null, None);
+        await TestEngine.WaitUntilAsync(async () => restoring.IsCompleted || await t.ScalarAsync<long>(
+            "SELECT count(*) FROM pg_locks WHERE NOT granted AND mode = 'AccessExclusiveLock' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())") > 0,
+            TimeSpan.FromSeconds(30), "the restore waits for the module's tables");
+        await writing.CommitAsync(None);
+
+        var restored = Assert.IsType<Restored>(await restoring);
+        Assert.Equal(1, restored.Preview.RowsDiscarded);
+        Assert.Contains(restored.Preview.Tables, p => p is { Table: "accounts", RowsDiscarded: 1 });
+        Assert.Equal(0L, await t.ScalarAsync<long>("SELECT count(*) FROM tenant_acme.accounts WHERE code LIKE 'NEW%'"));
+    }
 }
