@@ -143,13 +143,19 @@ fi
 printf '%sExit code 1, as expected: the upgrade failed validation and was rolled back; acme is still at payroll 1.0.0.%s\n' "$green" "$reset"
 
 stage "Customizations: globex's inventory 1.0.0 -> 2.0.0 adapts custom fields and layouts, and quarantines what it cannot"
-note "inventory/2.0.0/customizations holds the rules; globex has five customization documents of inventory 1.0.0."
-sql -c "SET search_path TO tenant_globex" -f samples/modules/demo-data/inventory-customizations.sql
+note "inventory/2.0.0/customizations holds the rules. globex customizes inventory 1.0.0 with five documents; the warehouse map uses a view 2.0.0 no longer has."
+aibos_brief save-customization -t globex -m inventory --kind custom_field --key barcode_label --json '{"label": "Barcode", "binding": "items.barcode", "required": false}'
+aibos_brief save-customization -t globex -m inventory --kind custom_field --key unit_price --json '{"label": "List price", "binding": "items.unit_price"}'
+aibos_brief save-customization -t globex -m inventory --kind report_layout --key stock_list --json '{"view": "list", "pageSize": "50", "columns": ["sku", "name"]}'
+aibos_brief save-customization -t globex -m inventory --kind report_layout --key warehouse_map --json '{"view": "map3d", "pageSize": "20"}'
+aibos_brief save-customization -t globex -m inventory --kind setting --key reorder --json '{"threshold": 10}'
+aibos list-customizations -t globex -m inventory
 aibos validate-migration -t globex -m inventory -f 1.0.0 -v 2.0.0
 aibos execute-migration -t globex -m inventory -f 1.0.0 -v 2.0.0 --rollback-on-failure
-sql -c "SELECT kind, key, version, revision, document FROM tenant_globex.aibos_customizations WHERE module = 'inventory' ORDER BY kind, key"
-note "Nothing is lost: the warehouse map waits in quarantine with its reason and original content (a rollback brings it back)."
-sql -c "SELECT kind, key, version, reason, document FROM tenant_globex.aibos_customization_quarantine WHERE status = 'quarantined'"
+aibos list-customizations -t globex -m inventory --output json
+note "Nothing is lost: the warehouse map waits in quarantine with its reason and original content (a rollback brings it back;"
+note "release-customization puts it back, fixed; discard-customization gives it up)."
+aibos list-quarantined -t globex
 
 stage "Manual rollback of tenant123's completed upgrade"
 aibos list-migrations -t tenant123 -m accounting -s completed
