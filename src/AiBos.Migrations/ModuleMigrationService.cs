@@ -1,3 +1,4 @@
+using AiBos.Migrations.Alerts;
 using System.Text.Json.Nodes;
 using AiBos.Migrations.Backups;
 using AiBos.Migrations.Customizations;
@@ -16,7 +17,8 @@ namespace AiBos.Migrations;
 public sealed class ModuleMigrationService(
     MigrationRegistry registry, TenantService tenants, MigrationRunner runner, RollbackService rollbacks,
     RunQueries runs, RunRecovery recovery, BackupService backups, BackupRetention retention, RollbackPoints rollbackPoints,
-    MigrationValidator validator, ResultValidator results, DataRuleStore dataRules, CustomizationService customizations, CustomizationRules customizationRules)
+    MigrationValidator validator, ResultValidator results, DataRuleStore dataRules, CustomizationService customizations, CustomizationRules customizationRules,
+    AlertService alerts)
 {
     public Task<ValidationReport> ValidateMigrationAsync(string tenant, string module, string fromVersion, string toVersion,
         ValidationOptions? options, CancellationToken cancellationToken) =>
@@ -116,4 +118,17 @@ public sealed class ModuleMigrationService(
     public Task<RegisteredRule> RegisterCustomizationRuleAsync(string module, string version, string ruleJson, bool replace, string? actor,
         CancellationToken cancellationToken) =>
         customizationRules.RegisterRuleAsync(module, version, ruleJson, replace, actor, cancellationToken);
+
+    /// <summary>The seed's <c>setupAlerts</c>: which run events raise alerts, and the webhooks they are POSTed to.</summary>
+    public Task<AlertSettings> SetupAlertsAsync(AlertSettings settings, string? actor, CancellationToken cancellationToken) =>
+        alerts.SetupAlertsAsync(settings, actor, cancellationToken);
+
+    public Task<AlertSettings> GetAlertSettingsAsync(CancellationToken cancellationToken) => alerts.GetAlertSettingsAsync(cancellationToken);
+
+    /// <summary>Alerts raised, newest first, with their delivery status: of one run, or all.</summary>
+    public Task<IReadOnlyList<Alert>> ListAlertsAsync(Guid? runId, int limit, CancellationToken cancellationToken) =>
+        alerts.ListAlertsAsync(runId, limit, cancellationToken);
+
+    /// <summary>Sends the alerts that are due (log and webhooks); any process may call it, each alert goes out once at a time.</summary>
+    public Task<int> DeliverAlertsAsync(CancellationToken cancellationToken) => alerts.DeliverPendingAsync(cancellationToken);
 }

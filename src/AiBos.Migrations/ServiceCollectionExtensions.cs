@@ -1,3 +1,4 @@
+using AiBos.Migrations.Alerts;
 using AiBos.Migrations.DataTransforms;
 using AiBos.Migrations.Backups;
 using AiBos.Migrations.Catalog;
@@ -24,7 +25,10 @@ public static class ServiceCollectionExtensions
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BackupOptions>().Bind(configuration.GetSection(BackupOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AlertOptions>().Bind(configuration.GetSection(AlertOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<MigrationStatistics>();
+        services.AddSingleton<AlertService>();
         return services.AddCatalog().AddTenancy().AddRegistry().AddDataTransforms().AddExecution().AddBackups().AddValidation().AddCustomizations();
     }
 

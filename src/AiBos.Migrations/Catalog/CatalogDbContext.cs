@@ -21,6 +21,8 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
     public DbSet<RollbackPointRow> RollbackPoints => Set<RollbackPointRow>();
     public DbSet<MigrationBackupRow> MigrationBackups => Set<MigrationBackupRow>();
     public DbSet<AuditEntryRow> AuditLog => Set<AuditEntryRow>();
+    public DbSet<AlertSettingsRow> AlertSettings => Set<AlertSettingsRow>();
+    public DbSet<AlertRow> Alerts => Set<AlertRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -105,6 +107,18 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
             e.ToTable("audit_log");
             e.HasIndex(x => x.At);
             e.Property(x => x.Details).HasColumnType("jsonb");
+        });
+        modelBuilder.Entity<AlertSettingsRow>(e =>
+        {
+            e.ToTable("alert_settings");
+            e.Property(x => x.Id).ValueGeneratedNever();
+        });
+        modelBuilder.Entity<AlertRow>(e =>
+        {
+            e.ToTable("alerts");
+            e.HasIndex(x => new { x.Status, x.NextAttemptAt });
+            e.HasIndex(x => x.RunId);
+            e.Property(x => x.Payload).HasColumnType("jsonb");
         });
     }
 }

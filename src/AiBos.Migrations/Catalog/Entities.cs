@@ -192,3 +192,36 @@ public sealed class AuditEntryRow
     public Guid? RunId { get; set; }
     public string Details { get; set; } = "{}";
 }
+
+/// <summary>The seed's setupAlerts: which run events raise an alert, and where alerts are sent. One row (id 1).</summary>
+public sealed class AlertSettingsRow
+{
+    public int Id { get; set; } = 1;
+    public bool OnMigrationStart { get; set; }
+    public bool OnMigrationComplete { get; set; }
+    public bool OnMigrationFailure { get; set; }
+    public bool OnRollback { get; set; }
+    public List<string> Webhooks { get; set; } = [];
+    public DateTimeOffset UpdatedAt { get; set; }
+    public string? UpdatedBy { get; set; }
+}
+
+/// <summary>
+/// An alert waiting to be delivered or delivered (an outbox): written in the same transaction as the run's status
+/// change that raised it, so that no alert is lost when the process that ran the migration dies.
+/// </summary>
+public sealed class AlertRow
+{
+    public long Id { get; set; }
+    public required string Event { get; set; }
+    public Guid RunId { get; set; }
+    public required string TenantKey { get; set; }
+    public required string Module { get; set; }
+    public string Payload { get; set; } = "{}";
+    public required string Status { get; set; }
+    public int Attempts { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset NextAttemptAt { get; set; }
+    public DateTimeOffset? DeliveredAt { get; set; }
+    public string? LastError { get; set; }
+}

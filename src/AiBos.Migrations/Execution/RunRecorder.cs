@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AiBos.Migrations.Alerts;
 using AiBos.Migrations.Catalog;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -7,7 +8,8 @@ namespace AiBos.Migrations.Execution;
 
 /// <summary>
 /// Writes every state change of a run and its steps to the catalog first, then announces it: PostgreSQL NOTIFY in
-/// the same transaction (delivered on commit) and the in-process <see cref="RunEventBus"/>.
+/// the same transaction (delivered on commit) and the in-process <see cref="RunEventBus"/>. A run-level change that
+/// raises an alert (see <see cref="AlertEvents"/>) writes it to the alert outbox in that same transaction.
 /// </summary>
 public sealed class RunRecorder(CatalogDatabase catalog, RunEventBus bus, ILogger<RunRecorder> logger)
 {
@@ -18,6 +20,7 @@ public sealed class RunRecorder(CatalogDatabase catalog, RunEventBus bus, ILogge
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.ModuleMigrations.Add(run);
         await db.SaveChangesAsync(cancellationToken);
+        await AlertOutbox.EnqueueAsync(db, run, previousStatus: null, cancellationToken);
         var runEvent = EventOf(run, null, run.Status, 0, 0, $"{run.Kind} {run.FromVersion} -> {run.ToVersion}");
         await NotifyAsync(db, runEvent, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -85,8 +88,10 @@ public sealed class RunRecorder(CatalogDatabase catalog, RunEventBus bus, ILogge
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var run = await db.ModuleMigrations.Include(r => r.Steps).SingleAsync(r => r.Id == runId, cancellationToken);
         var step = stepKind is null ? null : run.Steps.Single(s => s.Kind == stepKind);
+        var previousStatus = run.Status;
         var (status, done, total, message) = change(run, step);
         await db.SaveChangesAsync(cancellationToken);
+        if (stepKind is null) await AlertOutbox.EnqueueAsync(db, run, previousStatus, cancellationToken);
         var runEvent = EventOf(run, stepKind, status, done, total, message);
         if (decorate is not null) runEvent = decorate(runEvent);
         await NotifyAsync(db, runEvent, cancellationToken);

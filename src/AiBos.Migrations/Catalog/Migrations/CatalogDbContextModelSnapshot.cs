@@ -24,6 +24,117 @@ namespace AiBos.Migrations.Catalog.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("AiBos.Migrations.Catalog.AlertRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("event");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("text")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("Module")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("module");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("payload");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TenantKey")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("tenant_key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_alerts");
+
+                    b.HasIndex("RunId")
+                        .HasDatabaseName("ix_alerts_run_id");
+
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("ix_alerts_status_next_attempt_at");
+
+                    b.ToTable("alerts", "aibos");
+                });
+
+            modelBuilder.Entity("AiBos.Migrations.Catalog.AlertSettingsRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("OnMigrationComplete")
+                        .HasColumnType("boolean")
+                        .HasColumnName("on_migration_complete");
+
+                    b.Property<bool>("OnMigrationFailure")
+                        .HasColumnType("boolean")
+                        .HasColumnName("on_migration_failure");
+
+                    b.Property<bool>("OnMigrationStart")
+                        .HasColumnType("boolean")
+                        .HasColumnName("on_migration_start");
+
+                    b.Property<bool>("OnRollback")
+                        .HasColumnType("boolean")
+                        .HasColumnName("on_rollback");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("updated_by");
+
+                    b.PrimitiveCollection<List<string>>("Webhooks")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("webhooks");
+
+                    b.HasKey("Id")
+                        .HasName("pk_alert_settings");
+
+                    b.ToTable("alert_settings", "aibos");
+                });
+
             modelBuilder.Entity("AiBos.Migrations.Catalog.AppliedMigrationRow", b =>
                 {
                     b.Property<string>("TenantKey")
