@@ -1,5 +1,6 @@
 using AiBos.Migrations;
 using AiBos.Migrations.Catalog;
+using AiBos.MigrationConsole.Alerts;
 using AiBos.MigrationConsole.Api;
 using AiBos.MigrationConsole.Components;
 using AiBos.MigrationConsole.Hubs;
@@ -24,6 +25,7 @@ public static class ConsoleHost
         builder.Services.AddAiBosMigrations(builder.Configuration);
         builder.Services.AddHostedService<CatalogStartup>();
         builder.Services.AddLiveRuns();
+        builder.Services.AddHostedService<AlertDelivery>();
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();

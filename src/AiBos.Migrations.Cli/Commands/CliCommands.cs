@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AiBos.Migrations.Cli.Commands.Alerts;
 using AiBos.Migrations.Cli.Commands.Backups;
 using AiBos.Migrations.Cli.Commands.Customizations;
 using AiBos.Migrations.Cli.Commands.DataTransforms;
@@ -66,6 +67,8 @@ public sealed class CliCommands
             ListQuarantinedCommand.Create(cli),
             ReleaseCustomizationCommand.Create(cli),
             DiscardCustomizationCommand.Create(cli),
+            SetupAlertsCommand.Create(cli),
+            ListAlertsCommand.Create(cli),
         ];
         foreach (var command in commands) root.Subcommands.Add(command);
         help.Examples(root,

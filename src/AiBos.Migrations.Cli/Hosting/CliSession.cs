@@ -73,5 +73,23 @@ public sealed class CliSession : IAsyncDisposable
     public async Task RecoverAbandonedRunsAsync(CancellationToken cancellationToken) =>
         await Engine.RecoverAbandonedRunsAsync(cancellationToken);
 
+    /// <summary>
+    /// Sends the alerts that are due, so that a setup without the console gets them too. It never fails the command:
+    /// undelivered alerts stay pending for the console or the next command.
+    /// </summary>
+    public async Task DeliverAlertsAsync(CancellationToken cancellationToken)
+    {
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(TimeSpan.FromSeconds(30));
+        try
+        {
+            await Engine.DeliverAlertsAsync(budget.Token);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException && !cancellationToken.IsCancellationRequested)
+        {
+            Output.Error.WriteLine($"warning: alerts could not be delivered now ({e.Message}); they stay pending and go out with the console or the next command.");
+        }
+    }
+
     public ValueTask DisposeAsync() => _services.DisposeAsync();
 }
