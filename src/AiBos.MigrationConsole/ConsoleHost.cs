@@ -4,6 +4,7 @@ using AiBos.MigrationConsole.Api;
 using AiBos.MigrationConsole.Components;
 using AiBos.MigrationConsole.Hubs;
 using AiBos.MigrationConsole.Live;
+using AiBos.MigrationConsole.Scheduling;
 using MudBlazor.Services;
 using Serilog;
 
@@ -24,6 +25,7 @@ public static class ConsoleHost
         builder.Services.AddAiBosMigrations(builder.Configuration);
         builder.Services.AddHostedService<CatalogStartup>();
         builder.Services.AddLiveRuns();
+        builder.Services.AddScheduling(builder.Configuration);
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();

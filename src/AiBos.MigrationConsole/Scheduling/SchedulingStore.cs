@@ -1,0 +1,13 @@
+namespace AiBos.MigrationConsole.Scheduling;
+
+/// <summary>
+/// Creates the scheduler's schema in the catalog database before Quartz starts: <c>aibos_scheduling</c> with the
+/// outcome table. Quartz then creates its own <c>qrtz_*</c> tables there (ProvisionSchema), so a fresh catalog
+/// database needs nothing done by hand.
+/// </summary>
+internal sealed class SchedulingStore(ScheduleHistory history) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => history.EnsureAsync(cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
