@@ -60,7 +60,7 @@ public sealed class UpgradeScheduler(
         var pending = new List<UpgradeSchedule>();
         foreach (var key in keys)
         {
-            if (await PendingAsync(scheduler, key, cancellationToken) is { } schedule) pending.Add(schedule);
+            if (await PendingAsync(scheduler, key, cancellationToken) is { Status: ScheduleStatus.Scheduled } schedule) pending.Add(schedule);
         }
         return pending.OrderBy(s => s.NextFireTime ?? s.Upgrade.RunAt).ThenBy(s => s.Id).ToList();
     }
@@ -75,7 +75,9 @@ public sealed class UpgradeScheduler(
         // The outcome first: a schedule that fired a moment ago may still have its Quartz job while it runs.
         if (await history.GetAsync(id, cancellationToken) is { } fired) return fired;
         var scheduler = await schedulers.GetScheduler(cancellationToken);
+        // Read the outcome again when Quartz no longer has the job: it may have finished between the two reads.
         return await PendingAsync(scheduler, JobKeyOf(id), cancellationToken)
+            ?? await history.GetAsync(id, cancellationToken)
             ?? throw new NotFoundException($"Scheduled upgrade {id} does not exist: list the scheduled upgrades to find its id.");
     }
 
@@ -88,9 +90,10 @@ public sealed class UpgradeScheduler(
         if (string.IsNullOrWhiteSpace(cancelledBy)) throw new InvalidInputException("Say who cancels the scheduled upgrade (cancelledBy).");
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         var pending = await PendingAsync(scheduler, JobKeyOf(id), cancellationToken);
-        if (pending is null || !await history.TryClaimAsync(pending.Upgrade, ScheduleStatus.Cancelled, $"Cancelled by {cancelledBy.Trim()}.", null, null, cancellationToken))
+        if (pending is not { Status: ScheduleStatus.Scheduled }
+            || !await history.TryClaimAsync(pending.Upgrade, ScheduleStatus.Cancelled, $"Cancelled by {cancelledBy.Trim()}.", null, null, cancellationToken))
         {
-            var fired = await history.GetAsync(id, cancellationToken)
+            var fired = await history.GetAsync(id, cancellationToken) ?? pending
                 ?? throw new NotFoundException($"Scheduled upgrade {id} does not exist: list the scheduled upgrades to find its id.");
             throw new InvalidInputException(fired.Status == ScheduleStatus.Cancelled
                 ? $"Scheduled upgrade {id} is already cancelled."
@@ -110,8 +113,8 @@ public sealed class UpgradeScheduler(
         var job = await scheduler.GetJobDetail(key, cancellationToken);
         if (job?.JobDataMap.TryGetValue(ScheduledUpgrade.JobDataKey, out var data) != true || data is not string json) return null;
         var triggers = await scheduler.GetTriggersOfJob(key, cancellationToken);
-        // A job that has fired keeps its (completed) trigger until it finishes running: it is no longer pending.
+        // A job that has fired keeps its spent trigger until it finishes: it is running, even before its outcome row exists.
         var next = triggers.Select(t => t.NextFireTimeUtc).Where(t => t is not null).Min();
-        return next is null ? null : new UpgradeSchedule(ScheduledUpgrade.FromJson(json), ScheduleStatus.Scheduled, next);
+        return new UpgradeSchedule(ScheduledUpgrade.FromJson(json), next is null ? ScheduleStatus.Running : ScheduleStatus.Scheduled, next);
     }
 }

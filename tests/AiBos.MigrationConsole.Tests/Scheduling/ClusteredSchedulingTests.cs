@@ -30,6 +30,8 @@ public sealed class ClusteredSchedulingTests(PostgresServer server) : IClassFixt
         var nodes = new[] { await first.QuartzInstanceIdAsync(), await second.QuartzInstanceIdAsync() };
         Assert.NotEqual(nodes[0], nodes[1]);
         Assert.Equal(2L, await first.ScalarAsync<long>("SELECT count(*) FROM aibos_scheduling.qrtz_scheduler_state"));
+        // The nodes check in at the configured (test) interval: the settings reach Quartz.
+        Assert.Equal(1000L, await first.ScalarAsync<long>("SELECT max(checkin_interval) FROM aibos_scheduling.qrtz_scheduler_state"));
 
         foreach (var schedule in schedules)
         {
