@@ -18,8 +18,11 @@ public sealed class ScheduleHistory(CatalogDatabase catalog)
     private const string Columns =
         "schedule_id, tenant, module, from_version, to_version, run_at, window_end, scheduled_by, scheduled_at, options, status, run_id, message, fired_at, finished_at, node";
 
-    /// <summary>Creates the schema and the outcome table if missing; several nodes may start at once.</summary>
-    internal async Task EnsureAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates the schema and the outcome table if missing (several nodes may start at once), and seeds the Quartz
+    /// lock rows of <paramref name="schedulerName"/>.
+    /// </summary>
+    internal async Task EnsureAsync(string schedulerName, CancellationToken cancellationToken)
     {
         await using var connection = await catalog.DataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -46,7 +49,24 @@ public sealed class ScheduleHistory(CatalogDatabase catalog)
                 node         text NULL);
             CREATE INDEX IF NOT EXISTS upgrade_outcomes_tenant_module ON {Schema}.upgrade_outcomes (tenant, module, fired_at DESC);
             """, cancellationToken);
+        await SeedQuartzLocksAsync(connection, schedulerName, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Quartz issue 1786: on a fresh store two threads may both find a QRTZ_LOCKS row missing and insert it, and on
+    /// PostgreSQL the loser's transaction is aborted. The lock table is created here with Quartz's own DDL (its
+    /// ProvisionSchema then finds it and creates the rest) and both rows are seeded, so the race cannot happen.
+    /// </summary>
+    private static async Task SeedQuartzLocksAsync(NpgsqlConnection connection, string schedulerName, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync(connection, $"CREATE TABLE IF NOT EXISTS {Schema}.qrtz_locks (sched_name text not null, lock_name text not null, primary key (sched_name, lock_name))",
+            cancellationToken);
+        await using var command = new NpgsqlCommand(
+            $"INSERT INTO {Schema}.qrtz_locks (sched_name, lock_name) VALUES (@name, 'TRIGGER_ACCESS'), (@name, 'STATE_ACCESS') ON CONFLICT DO NOTHING",
+            connection);
+        command.Parameters.AddWithValue("name", schedulerName);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>

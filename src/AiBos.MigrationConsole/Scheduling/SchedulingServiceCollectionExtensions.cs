@@ -45,8 +45,7 @@ public static class SchedulingServiceCollectionExtensions
                     options.TablePrefix = $"{ScheduleHistory.Schema}.qrtz_";
                     options.MisfireThreshold = Settings().MisfireThreshold;
                 });
-                // Creates the qrtz_* tables on a fresh catalog; 4.7's PostgreSQL lock handler inserts its QRTZ_LOCKS
-                // rows with ON CONFLICT DO NOTHING, so the first-use race of Quartz issue 1786 cannot abort a transaction.
+                // Creates the qrtz_* tables on a fresh catalog (SchedulingStore has made the schema and seeded QRTZ_LOCKS).
                 store.ProvisionSchema();
                 store.UseClustering(cluster =>
                 {

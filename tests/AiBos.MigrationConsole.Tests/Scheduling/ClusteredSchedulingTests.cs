@@ -17,13 +17,9 @@ public sealed class ClusteredSchedulingTests(PostgresServer server) : IClassFixt
         string[] tenants = ["acme", "globex", "initech"];
         foreach (var tenant in tenants) await ScheduledUpgradeTests.InstallAccountingAsync(first, tenant);
         var now = DateTimeOffset.UtcNow;
-        var schedules = new List<UpgradeSchedule>();
-        foreach (var (tenant, i) in tenants.Select((t, i) => (t, i)))
-        {
-            var scheduler = i % 2 == 0 ? first.Scheduler : second.Scheduler;
-            schedules.Add(await scheduler.ScheduleUpgradeAsync(
-                new ScheduleUpgradeRequest(tenant, "accounting", "1.0.0", "1.1.0", now.AddSeconds(2), now.AddMinutes(5), "ops"), Ct));
-        }
+        // Made at the same moment from both nodes.
+        var schedules = await Task.WhenAll(tenants.Select((tenant, i) => (i % 2 == 0 ? first : second).Scheduler.ScheduleUpgradeAsync(
+            new ScheduleUpgradeRequest(tenant, "accounting", "1.0.0", "1.1.0", now.AddSeconds(2), now.AddMinutes(5), "ops"), Ct)));
 
         // Both nodes see every pending schedule: they share one job store.
         Assert.Equal(schedules.Select(s => s.Id).Order(), (await second.Scheduler.ListScheduledUpgradesAsync(Ct)).Select(s => s.Id).Order());
