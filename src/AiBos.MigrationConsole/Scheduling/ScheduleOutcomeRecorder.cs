@@ -31,21 +31,19 @@ public sealed class ScheduleOutcomeRecorder(ModuleMigrationService engine, Sched
     }
 
     /// <summary>
-    /// The node running the upgrade stopped (crashed, or shut down mid-run). The run it started, if any, is found by
-    /// its actor and linked; the engine recovers that run per its policy, so no second run is started here.
+    /// The node running a claimed upgrade stopped (crashed, or shut down mid-run). The run it started, if any, is
+    /// found by its actor and linked; the engine recovers that run per its policy, so no second run is started here.
     /// </summary>
-    internal async Task RecordInterruptedAsync(ScheduledUpgrade upgrade, CancellationToken cancellationToken)
+    internal async Task RecordInterruptedAsync(UpgradeSchedule claimed, CancellationToken cancellationToken)
     {
-        var fired = await history.GetAsync(upgrade.Id, cancellationToken);
-        if (fired is not null && fired.Status != ScheduleStatus.Running) return; // it finished after all
+        var upgrade = claimed.Upgrade;
         var runs = await engine.ListMigrationsAsync(new MigrationFilter(upgrade.Module, upgrade.Tenant, Limit: 20), cancellationToken);
-        var run = runs.Where(r => r.RequestedBy == upgrade.Actor && r.CreatedAt >= (fired?.FiredAt ?? upgrade.ScheduledAt))
+        var run = runs.Where(r => r.RequestedBy == upgrade.Actor && r.CreatedAt >= (claimed.FiredAt ?? upgrade.ScheduledAt))
             .OrderBy(r => r.CreatedAt).FirstOrDefault();
         var message = run is null
-            ? "The console node running this upgrade stopped before a run was recorded; nothing was started. Schedule it again."
+            ? "The console node running this upgrade stopped before the engine recorded a run; nothing was started. Schedule it again."
             : $"The console node running this upgrade stopped during run {run.Id}; the engine recovers that run (rolled back or held per its policy): see the run.";
-        if (fired is null) await history.TryClaimAsync(upgrade, ScheduleStatus.Interrupted, message, null, null, cancellationToken);
-        else await history.FinishAsync(upgrade.Id, ScheduleStatus.Interrupted, run?.Id, message, cancellationToken);
+        await history.FinishAsync(upgrade.Id, ScheduleStatus.Interrupted, run?.Id, message, cancellationToken);
         logger.UpgradeInterrupted(upgrade.Id, upgrade.Tenant, upgrade.Module, run?.Id);
     }
 }

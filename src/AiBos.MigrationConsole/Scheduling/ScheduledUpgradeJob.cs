@@ -19,9 +19,11 @@ public sealed class ScheduledUpgradeJob(ModuleMigrationService engine, ScheduleH
         var upgrade = ScheduledUpgrade.FromJson((string)context.MergedJobDataMap[ScheduledUpgrade.JobDataKey]!);
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["Tenant"] = upgrade.Tenant, ["Module"] = upgrade.Module, ["ScheduleId"] = upgrade.Id });
         var node = context.Scheduler.SchedulerInstanceId;
-        if (context.Recovering)
+        // Re-fired because the node that fired it died. If that node had claimed it, a run may exist: the engine
+        // recovers it, and this records the interruption; no second run. If not, nothing started: fire it now.
+        if (context.Recovering && await history.GetAsync(upgrade.Id, cancellationToken) is { } claimed)
         {
-            await outcomes.RecordInterruptedAsync(upgrade, cancellationToken);
+            if (claimed.Status == ScheduleStatus.Running) await outcomes.RecordInterruptedAsync(claimed, cancellationToken);
             return;
         }
 
@@ -29,7 +31,7 @@ public sealed class ScheduledUpgradeJob(ModuleMigrationService engine, ScheduleH
         if (upgrade.WindowEnd is { } end && now > end)
         {
             var message = $"Fired at {now.UtcDateTime:u}, after the window ended at {end.UtcDateTime:u} (due at {upgrade.RunAt.UtcDateTime:u}; "
-                + "no console node was running then): the upgrade was not started. Schedule it again.";
+                + "no console node could fire it in time): the upgrade was not started. Schedule it again.";
             if (await history.TryClaimAsync(upgrade, ScheduleStatus.Missed, message, now, node, cancellationToken))
                 logger.UpgradeMissed(upgrade.Id, upgrade.Tenant, upgrade.Module, upgrade.RunAt, end, now);
             return;
@@ -50,7 +52,8 @@ public sealed class ScheduledUpgradeJob(ModuleMigrationService engine, ScheduleH
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // This node is shutting down mid-run; the engine's recovery takes the run over.
-            await outcomes.RecordInterruptedAsync(upgrade, CancellationToken.None);
+            if (await history.GetAsync(upgrade.Id, CancellationToken.None) is { } running)
+                await outcomes.RecordInterruptedAsync(running, CancellationToken.None);
         }
         catch (MigrationException e)
         {

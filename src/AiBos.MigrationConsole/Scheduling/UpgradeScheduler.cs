@@ -49,7 +49,7 @@ public sealed class UpgradeScheduler(
         await audit.WriteAsync("schedule.created", new { schedule = upgrade.Id, upgrade.FromVersion, upgrade.ToVersion, upgrade.RunAt, upgrade.WindowEnd },
             upgrade.Tenant, upgrade.Module, actor: upgrade.ScheduledBy, cancellationToken: cancellationToken);
         logger.UpgradeScheduled(upgrade.Id, upgrade.Tenant, upgrade.Module, upgrade.FromVersion, upgrade.ToVersion, upgrade.RunAt, upgrade.ScheduledBy);
-        return new UpgradeSchedule(upgrade, ScheduleStatus.Scheduled, trigger.GetFireTimeAfter(null) ?? upgrade.RunAt);
+        return new UpgradeSchedule(upgrade, ScheduleStatus.Scheduled, upgrade.RunAt);
     }
 
     /// <summary>The upgrades waiting for their time, the soonest first.</summary>

@@ -17,5 +17,6 @@ public sealed class SchedulingStoreTests(PostgresServer server) : IClassFixture<
         Assert.Equal("STATE_ACCESS,TRIGGER_ACCESS", await node.ScalarAsync<string>(
             "SELECT string_agg(lock_name, ',' ORDER BY lock_name) FROM aibos_scheduling.qrtz_locks WHERE sched_name = 'aibos-console'"));
         Assert.Equal(await node.QuartzInstanceIdAsync(), await node.ScalarAsync<string>("SELECT instance_name FROM aibos_scheduling.qrtz_scheduler_state"));
+        Assert.Equal("aibos-console", await node.ScalarAsync<string>("SELECT sched_name FROM aibos_scheduling.qrtz_scheduler_state"));
     }
 }
