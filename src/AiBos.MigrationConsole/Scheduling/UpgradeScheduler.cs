@@ -56,13 +56,17 @@ public sealed class UpgradeScheduler(
     public async Task<IReadOnlyList<UpgradeSchedule>> ListScheduledUpgradesAsync(CancellationToken cancellationToken)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
-        var keys = await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(Group), cancellationToken);
-        var pending = new List<UpgradeSchedule>();
-        foreach (var key in keys)
-        {
-            if (await PendingAsync(scheduler, key, cancellationToken) is { Status: ScheduleStatus.Scheduled } schedule) pending.Add(schedule);
-        }
-        return pending.OrderBy(s => s.NextFireTime ?? s.Upgrade.RunAt).ThenBy(s => s.Id).ToList();
+        // Three round trips whatever the number of schedules: the keys, the jobs (with their data), their triggers.
+        var keys = (await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(Group), cancellationToken)).ToList();
+        var jobs = await scheduler.GetJobDetails(keys, cancellationToken);
+        var triggers = await scheduler.GetTriggers(keys.Select(k => new TriggerKey(k.Name, Group)).ToList(), cancellationToken);
+        var nextFire = triggers.ToDictionary(t => t.JobKey, t => t.NextFireTimeUtc);
+        return jobs
+            .Select(job => (Upgrade: Read(job), Next: nextFire.GetValueOrDefault(job.Key)))
+            .Where(pending => pending.Upgrade is not null && pending.Next is not null)
+            .Select(pending => new UpgradeSchedule(pending.Upgrade!, ScheduleStatus.Scheduled, pending.Next))
+            .OrderBy(s => s.NextFireTime).ThenBy(s => s.Id)
+            .ToList();
     }
 
     /// <summary>Fired and cancelled schedules (the latest first): the run each started, or why it did not.</summary>
@@ -110,11 +114,13 @@ public sealed class UpgradeScheduler(
 
     private static async Task<UpgradeSchedule?> PendingAsync(IScheduler scheduler, JobKey key, CancellationToken cancellationToken)
     {
-        var job = await scheduler.GetJobDetail(key, cancellationToken);
-        if (job?.JobDataMap.TryGetValue(ScheduledUpgrade.JobDataKey, out var data) != true || data is not string json) return null;
+        if (await scheduler.GetJobDetail(key, cancellationToken) is not { } job || Read(job) is not { } upgrade) return null;
         var triggers = await scheduler.GetTriggersOfJob(key, cancellationToken);
         // A job that has fired keeps its spent trigger until it finishes: it is running, even before its outcome row exists.
         var next = triggers.Select(t => t.NextFireTimeUtc).Where(t => t is not null).Min();
-        return new UpgradeSchedule(ScheduledUpgrade.FromJson(json), next is null ? ScheduleStatus.Running : ScheduleStatus.Scheduled, next);
+        return new UpgradeSchedule(upgrade, next is null ? ScheduleStatus.Running : ScheduleStatus.Scheduled, next);
     }
+
+    private static ScheduledUpgrade? Read(IJobDetail job) =>
+        job.JobDataMap.TryGetValue(ScheduledUpgrade.JobDataKey, out var data) && data is string json ? ScheduledUpgrade.FromJson(json) : null;
 }
