@@ -29,8 +29,9 @@ public sealed class UpgradeScheduler(
         var job = JobBuilder.Create<ScheduledUpgradeJob>()
             .WithIdentity(JobKeyOf(upgrade.Id))
             .WithDescription($"{upgrade.Module} {upgrade.FromVersion} -> {upgrade.ToVersion} for tenant {upgrade.Tenant}")
-            // If the node running it dies, another node re-fires it as "recovering": the job then records the
-            // interruption and links the run, which the engine itself recovers; it never starts a second run.
+            // If the node running it dies, another node re-fires it as "recovering": a schedule the dead node had
+            // claimed is recorded as interrupted and linked to its run (the engine recovers that run); one it had
+            // not claimed fires normally. Never a second run.
             .RequestRecovery(true)
             .UsingJobData(ScheduledUpgrade.JobDataKey, upgrade.ToJson())
             .Build();
