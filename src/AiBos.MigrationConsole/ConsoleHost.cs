@@ -5,6 +5,7 @@ using AiBos.MigrationConsole.Api;
 using AiBos.MigrationConsole.Components;
 using AiBos.MigrationConsole.Hubs;
 using AiBos.MigrationConsole.Live;
+using AiBos.MigrationConsole.Scheduling;
 using MudBlazor.Services;
 using Serilog;
 
@@ -26,6 +27,7 @@ public static class ConsoleHost
         builder.Services.AddHostedService<CatalogStartup>();
         builder.Services.AddLiveRuns();
         builder.Services.AddHostedService<AlertDelivery>();
+        builder.Services.AddScheduling(builder.Configuration);
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
