@@ -1,0 +1,44 @@
+using System.Text.Json.Nodes;
+using AiBos.Migrations;
+
+namespace AiBos.MigrationConsole.Api.Customizations;
+
+/// <summary>
+/// A tenant's customizations and the quarantine: documents a run could not adapt to the new version, kept with
+/// their original content until an operator releases them (optionally with a corrected document) or discards them.
+/// </summary>
+public static class CustomizationEndpoints
+{
+    public static void MapCustomizationEndpoints(this RouteGroupBuilder api)
+    {
+        var tenant = api.MapGroup("/tenants/{tenant}").WithTags("Customizations");
+        tenant.MapGet("/modules/{module}/customizations", async (string tenant, string module, ModuleMigrationService engine, CancellationToken cancellationToken) =>
+            TypedResults.Ok(await engine.GetTenantCustomizationsAsync(tenant, module, cancellationToken)));
+        tenant.MapGet("/quarantine", ListQuarantineAsync);
+        tenant.MapPost("/quarantine/{id}/release", ReleaseAsync);
+        tenant.MapPost("/quarantine/{id}/discard", DiscardAsync);
+    }
+
+    private static async Task<IResult> ListQuarantineAsync(string tenant, string? module, string? includeResolved, ModuleMigrationService engine,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(await engine.ListQuarantinedCustomizationsAsync(tenant, ApiInput.Filter(module), cancellationToken,
+            ApiInput.Flag(includeResolved, "includeResolved")));
+
+    /// <summary>Puts a quarantined document back into the active set: as it was, or as the <c>replacement</c> given.</summary>
+    private static async Task<IResult> ReleaseAsync(string tenant, string id, HttpRequest request, ModuleMigrationService engine, CancellationToken cancellationToken)
+    {
+        var quarantineId = ApiInput.Number(id, "quarantined customization");
+        var body = await RequestBody.ReadOptionalAsync(request, new ReleaseRequest(null), cancellationToken);
+        var document = await engine.ReleaseQuarantinedCustomizationAsync(tenant, quarantineId, body.Replacement, ApiInput.Actor(request.HttpContext), cancellationToken);
+        return TypedResults.Ok(document);
+    }
+
+    private static async Task<IResult> DiscardAsync(string tenant, string id, HttpContext http, ModuleMigrationService engine, CancellationToken cancellationToken)
+    {
+        await engine.DiscardQuarantinedCustomizationAsync(tenant, ApiInput.Number(id, "quarantined customization"), ApiInput.Actor(http), cancellationToken);
+        return TypedResults.NoContent();
+    }
+}
+
+/// <summary>Releases a quarantined customization; <c>replacement</c>, when given, is the document to put back instead.</summary>
+public sealed record ReleaseRequest(JsonObject? Replacement);

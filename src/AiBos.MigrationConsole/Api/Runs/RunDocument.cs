@@ -1,0 +1,28 @@
+using AiBos.Migrations.Execution;
+
+namespace AiBos.MigrationConsole.Api.Runs;
+
+/// <summary>A run with its steps, in the same shape as the CLI's <c>--output json</c> (docs/cli.md, <c>&lt;run&gt;</c>).</summary>
+public sealed record RunDocument(
+    Guid Id, string Tenant, string Module, string FromVersion, string ToVersion, string Kind, string Status,
+    string? RequestedBy, Guid? RollbackOf, DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt,
+    double? DurationSeconds, string? Error, string? FailedStep, string? RollbackPath, int StepsCompleted, int StepsTotal,
+    IReadOnlyList<StepDocument> Steps)
+{
+    public static RunDocument From(MigrationRun run) => new(
+        run.Id, run.Tenant, run.Module, run.FromVersion, run.ToVersion, run.Kind, run.Status, run.RequestedBy, run.RollbackOf,
+        run.CreatedAt, run.StartedAt, run.FinishedAt, Seconds(run.Duration), run.Error, run.FailedStep, run.RollbackPath,
+        run.StepsCompleted, run.MigrationSteps.Count, run.MigrationSteps.Select(StepDocument.From).ToList());
+
+    internal static double? Seconds(TimeSpan? duration) => duration is { } d ? Math.Round(d.TotalSeconds, 3) : null;
+}
+
+/// <summary>A step of a run: <c>done</c>/<c>total</c> count its items (migration files, rows, documents).</summary>
+public sealed record StepDocument(
+    int Ordinal, string Kind, string Name, string Status, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt,
+    double? DurationSeconds, long Done, long Total, string? Message, string? Error)
+{
+    public static StepDocument From(MigrationStep step) => new(
+        step.Ordinal, step.Kind, step.Name, step.Status, step.StartedAt, step.FinishedAt, RunDocument.Seconds(step.Duration),
+        step.Done, step.Total, step.Message, step.Error);
+}
