@@ -27,6 +27,12 @@ public static class ApiCalls
         return (response.StatusCode, await ReadAsync(response), response);
     }
 
+    public static async Task<(HttpStatusCode Status, JsonNode? Body, HttpResponseMessage Response)> PutJsonAsync(this HttpClient client, string path, object body)
+    {
+        var response = await client.PutAsJsonAsync(path, body, Token);
+        return (response.StatusCode, await ReadAsync(response), response);
+    }
+
     /// <summary>Posts <paramref name="raw"/> as it is, for bodies no serializer would write.</summary>
     public static async Task<(HttpStatusCode Status, JsonNode? Body)> PostRawAsync(this HttpClient client, string path, string raw, string contentType = "application/json")
     {

@@ -14,9 +14,18 @@ public static class CustomizationEndpoints
         var tenant = api.MapGroup("/tenants/{tenant}").WithTags("Customizations");
         tenant.MapGet("/modules/{module}/customizations", async (string tenant, string module, ModuleMigrationService engine, CancellationToken cancellationToken) =>
             TypedResults.Ok(await engine.GetTenantCustomizationsAsync(tenant, module, cancellationToken)));
+        tenant.MapPut("/modules/{module}/customizations/{kind}/{key}", SaveAsync);
         tenant.MapGet("/quarantine", ListQuarantineAsync);
         tenant.MapPost("/quarantine/{id}/release", ReleaseAsync);
         tenant.MapPost("/quarantine/{id}/discard", DiscardAsync);
+    }
+
+    /// <summary>Creates or changes one document (the body, a JSON object); it conforms to the tenant's installed version.</summary>
+    private static async Task<IResult> SaveAsync(string tenant, string module, string kind, string key, HttpRequest request, ModuleMigrationService engine,
+        CancellationToken cancellationToken)
+    {
+        var document = await RequestBody.ReadAsync<JsonObject>(request, cancellationToken);
+        return TypedResults.Ok(await engine.SaveTenantCustomizationAsync(tenant, module, kind, key, document, ApiInput.Actor(request.HttpContext), cancellationToken));
     }
 
     private static async Task<IResult> ListQuarantineAsync(string tenant, string? module, string? includeResolved, ModuleMigrationService engine,
