@@ -54,12 +54,15 @@ public sealed class ApiScenario : IAsyncDisposable
         await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
     }
 
-    public async Task<long> CountAsync(string table)
+    public Task<long> CountAsync(string table) => ScalarAsync<long>($"SELECT count(*) FROM {table}");
+
+    /// <summary>Reads one value straight from the database (also once the console has stopped).</summary>
+    public async Task<T> ScalarAsync<T>(string sql)
     {
         await using var connection = new NpgsqlConnection(App.ConnectionString);
         await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = new NpgsqlCommand($"SELECT count(*) FROM {table}", connection);
-        return (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
     }
 
     public Task LoadDemoDataAsync(string tenant, string module) =>
