@@ -23,6 +23,8 @@ public sealed class CustomizationApiTests(PostgresServer server) : IClassFixture
         var (status, body, _) = await api.Client.PutJsonAsync($"/api/v1/tenants/acme/modules/billing/customizations/custom_field/{key}", document);
         Assert.True(status == HttpStatusCode.OK, body?.ToJsonString());
         Assert.Equal(key, body!["key"]!.GetValue<string>());
+        Assert.Equal("1.0.0", body["version"]!.GetValue<string>());
+        Assert.InRange(body["updatedAt"]!.GetValue<DateTimeOffset>(), DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddMinutes(1));
     }
 
     [Fact]

@@ -25,7 +25,10 @@ public static class CustomizationEndpoints
         CancellationToken cancellationToken)
     {
         var document = await RequestBody.ReadAsync<JsonObject>(request, cancellationToken);
-        return TypedResults.Ok(await engine.SaveTenantCustomizationAsync(tenant, module, kind, key, document, ApiInput.Actor(request.HttpContext), cancellationToken));
+        var saved = await engine.SaveTenantCustomizationAsync(tenant, module, kind, key, document, ApiInput.Actor(request.HttpContext), cancellationToken);
+        // Read back as stored, with the time the tenant's database gave it.
+        var stored = await engine.GetTenantCustomizationsAsync(tenant, module, cancellationToken);
+        return TypedResults.Ok(stored.SingleOrDefault(d => d.Kind == saved.Kind && d.Key == saved.Key) ?? saved);
     }
 
     private static async Task<IResult> ListQuarantineAsync(string tenant, string? module, string? includeResolved, ModuleMigrationService engine,
