@@ -63,7 +63,7 @@ public sealed class CustomizationApiTests(PostgresServer server) : IClassFixture
 
         Assert.Equal(HttpStatusCode.NoContent, discarded.Status);
         Assert.Empty((await api.Client.GetJsonAsync("/api/v1/tenants/acme/quarantine")).Body!.AsArray());
-        Assert.True(again.Status is HttpStatusCode.BadRequest or HttpStatusCode.NotFound, again.Body?.ToJsonString());
+        Assert.Contains("is discarded", again.AssertProblem(HttpStatusCode.BadRequest, "invalid-input"), StringComparison.Ordinal);
         unknown.AssertProblem(HttpStatusCode.NotFound, "not-found");
         badId.AssertProblem(HttpStatusCode.BadRequest, "invalid-input");
         unknownTenant.AssertProblem(HttpStatusCode.NotFound, "not-found");
