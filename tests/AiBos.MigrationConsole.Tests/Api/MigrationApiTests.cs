@@ -140,6 +140,7 @@ public sealed class MigrationApiTests(PostgresServer server) : IClassFixture<Pos
         var unknownRollback = await api.Client.PostJsonAsync($"/api/v1/migrations/{Guid.NewGuid()}/rollback");
         var badStatus = await api.Client.GetJsonAsync("/api/v1/migrations?status=exploded");
         var badLimit = await api.Client.GetJsonAsync("/api/v1/migrations?limit=lots");
+        var hostileFilter = await api.Client.GetJsonAsync("/api/v1/migrations?tenant=" + Uri.EscapeDataString("' OR 1=1 --"));
 
         unknownTenant.AssertProblem(HttpStatusCode.NotFound, "not-found");
         hostileTenant.AssertProblem(HttpStatusCode.BadRequest, "invalid-input");
@@ -154,6 +155,7 @@ public sealed class MigrationApiTests(PostgresServer server) : IClassFixture<Pos
         unknownRollback.AssertProblem(HttpStatusCode.NotFound, "not-found");
         Assert.Contains("running", badStatus.AssertProblem(HttpStatusCode.BadRequest, "invalid-input"), StringComparison.Ordinal);
         badLimit.AssertProblem(HttpStatusCode.BadRequest, "invalid-input");
+        hostileFilter.AssertProblem(HttpStatusCode.BadRequest, "invalid-input");
         var runs = (await api.Client.GetJsonAsync("/api/v1/migrations?tenant=acme")).Body!.AsArray();
         Assert.Equal("install", Assert.Single(runs)!["kind"]!.GetValue<string>());
         Assert.Equal("1.0.0", await api.VersionOfAsync("acme", "accounting"));

@@ -1,5 +1,6 @@
 using AiBos.Migrations;
 using AiBos.Migrations.Execution;
+using AiBos.Migrations.Tenancy;
 using AiBos.Migrations.Validation;
 
 namespace AiBos.MigrationConsole.Api.Runs;
@@ -60,8 +61,10 @@ public static class MigrationEndpoints
     private static async Task<IResult> ListAsync(string? tenant, string? module, string? status, string? limit, ModuleMigrationService engine,
         CancellationToken cancellationToken)
     {
-        var filter = new MigrationFilter(ApiInput.Filter(module), ApiInput.Filter(tenant), ApiInput.Filter(status),
-            ApiInput.OptionalInt(limit, "limit", 1, 10_000) ?? 100);
+        var (byTenant, byModule) = (ApiInput.Filter(tenant), ApiInput.Filter(module));
+        if (byTenant is not null) Identifiers.ValidateTenantKey(byTenant);
+        if (byModule is not null) Identifiers.ValidateModuleName(byModule);
+        var filter = new MigrationFilter(byModule, byTenant, ApiInput.Filter(status), ApiInput.OptionalInt(limit, "limit", 1, 10_000) ?? 100);
         var runs = await engine.ListMigrationsAsync(filter, cancellationToken);
         return TypedResults.Ok(runs.Select(RunDocument.From).ToList());
     }
@@ -79,9 +82,10 @@ public static class MigrationEndpoints
         var waitForOutcome = ApiInput.Flag(wait, "wait");
         var run = await engine.GetMigrationAsync(ApiInput.Id(id, "run"), cancellationToken);
         var actor = ApiInput.Actor(http);
-        if (run.Status == RunStatus.Running && !waitForOutcome)
+        if (RunStatus.IsActive(run.Status) && !waitForOutcome)
         {
-            await engine.RequestRollbackAsync(run.Id, actor, cancellationToken);
+            // Asked once (a run already rolling back needs no second request); its owner, in any process, does the rest.
+            if (run.Status == RunStatus.Running) await engine.RequestRollbackAsync(run.Id, actor, cancellationToken);
             var stopping = await engine.GetMigrationAsync(run.Id, cancellationToken);
             return TypedResults.Accepted(RunResults.LocationOf(run.Id), new AcceptedRunDocument(run.Id, run.Tenant, run.Module, stopping.Status,
                 RunResults.LocationOf(run.Id), Hubs.RunsHub.Path));

@@ -12,7 +12,7 @@ namespace AiBos.MigrationConsole.Api.Runs;
 /// Two launches for the same tenant take turns until their run is identified, so that one never mistakes the
 /// other's run for its own (the tenant's lock lets only one of them run anyway).
 /// </summary>
-public sealed class RunLauncher(RunEventBus bus, BackgroundRuns background)
+public sealed partial class RunLauncher(RunEventBus bus, BackgroundRuns background, ILogger<RunLauncher> logger)
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> turns = new(StringComparer.Ordinal);
 
@@ -41,7 +41,10 @@ public sealed class RunLauncher(RunEventBus bus, BackgroundRuns background)
                 next = events.MoveNextAsync().AsTask();
                 if (runEvent.Tenant == tenant && runEvent.Module == module && runEvent.Step is null
                     && runEvent.Status == RunStatus.Running && isThisRun(runEvent))
+                {
+                    LogStarted(runEvent.RunId, tenant, module);
                     return new RunStarted(runEvent.RunId, outcome);
+                }
             }
         }
         finally
@@ -52,4 +55,7 @@ public sealed class RunLauncher(RunEventBus bus, BackgroundRuns background)
             await events.DisposeAsync();
         }
     }
+
+    [LoggerMessage(5110, LogLevel.Information, "API started run {RunId} for tenant {Tenant}, module {Module}; it goes on in the background")]
+    private partial void LogStarted(Guid runId, string tenant, string module);
 }
