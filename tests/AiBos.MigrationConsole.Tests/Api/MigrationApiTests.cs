@@ -63,6 +63,29 @@ public sealed class MigrationApiTests(PostgresServer server) : IClassFixture<Pos
     }
 
     [Fact]
+    public async Task A_run_held_after_a_failure_is_resumed_in_the_background_once_its_cause_is_fixed()
+    {
+        await using var api = await ApiScenario.StartAsync(server);
+        await api.RegisterModuleAsync(TestPaths.Scenario("FailingValidation", "billing"));
+        await api.AddTenantAsync("acme");
+        await api.InstallAsync("acme", "billing", "1.0.0");
+
+        var failed = await api.Client.PostJsonAsync("/api/v1/migrations?wait=true",
+            new { tenant = "acme", module = "billing", fromVersion = "1.0.0", toVersion = "2.0.0", options = new { rollbackOnFailure = false } });
+        var runId = failed.Body!["runId"]!.GetValue<string>();
+        await api.ExecuteSqlAsync("UPDATE tenant_acme.invoices SET due_date = issued_on + 30");
+        var resumed = await api.Client.PostJsonAsync($"/api/v1/migrations/{runId}/resume");
+        var run = await api.Client.WaitForRunAsync(resumed.Response.Headers.Location!.ToString());
+
+        Assert.Equal("failed", failed.Body["outcome"]!.GetValue<string>());
+        Assert.Equal("validation", failed.Body["step"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Accepted, resumed.Status);
+        Assert.Equal(runId, resumed.Body!["runId"]!.GetValue<string>());
+        Assert.Equal("completed", run["status"]!.GetValue<string>());
+        Assert.Equal("2.0.0", await api.VersionOfAsync("acme", "billing"));
+    }
+
+    [Fact]
     public async Task A_finished_run_is_rolled_back_by_a_run_of_its_own_and_cannot_be_rolled_back_twice()
     {
         await using var api = await ApiScenario.StartAsync(server);
