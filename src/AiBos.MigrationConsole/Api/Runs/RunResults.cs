@@ -1,6 +1,6 @@
+using AiBos.MigrationConsole.Hubs;
 using AiBos.Migrations;
 using AiBos.Migrations.Execution;
-using AiBos.MigrationConsole.Hubs;
 
 namespace AiBos.MigrationConsole.Api.Runs;
 

@@ -3,15 +3,6 @@ using AiBos.Migrations.Execution;
 
 namespace AiBos.MigrationConsole.Api.Runs;
 
-/// <summary><c>POST /api/v1/migrations</c>: the seed's <c>executeModuleMigration(tenant, module, fromVersion, toVersion, options)</c>.</summary>
-public sealed record ExecuteMigrationRequest(string? Tenant, string? Module, string? FromVersion, string? ToVersion, RunOptionsRequest? Options);
-
-/// <summary><c>POST /api/v1/migrations/install</c>: a run from "not installed" to <see cref="Version"/>.</summary>
-public sealed record InstallModuleRequest(string? Tenant, string? Module, string? Version, RunOptionsRequest? Options);
-
-/// <summary><c>POST /api/v1/migrations/validate</c>: the seed's <c>validateMigration</c>, optionally with a rehearsal on a copy.</summary>
-public sealed record ValidateMigrationRequest(string? Tenant, string? Module, string? FromVersion, string? ToVersion, bool Rehearse = false, int? SampleRows = null);
-
 /// <summary>A run's options, named as the CLI's run options (docs/cli.md, execute-migration); unset ones take the engine's defaults.</summary>
 public sealed record RunOptionsRequest(
     bool? RollbackOnFailure = null, int? BatchSize = null, bool? PreserveCustomizations = null, bool? FailOnQuarantine = null,
