@@ -55,6 +55,21 @@ public static class ApiCalls
         }
     }
 
+    /// <summary>
+    /// Polls a run until it has <paramref name="status"/>. A finished run undone by a rollback run turns rolled-back
+    /// just after the rollback run completes.
+    /// </summary>
+    public static async Task<JsonNode> WaitForRunStatusAsync(this HttpClient client, string location, string status)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (true)
+        {
+            var run = (await client.GetJsonAsync(location)).Body!;
+            if (run["status"]!.GetValue<string>() == status || DateTime.UtcNow > deadline) return run;
+            await Task.Delay(50, Token);
+        }
+    }
+
     /// <summary>Asserts an RFC 7807 problem of the given status and type, and returns its detail.</summary>
     public static string AssertProblem(this (HttpStatusCode Status, JsonNode? Body) answer, HttpStatusCode status, string type)
     {

@@ -42,6 +42,19 @@ public sealed class ApiScenario : IAsyncDisposable
 
     public async Task<JsonNode> TenantAsync(string key) => (await Client.GetJsonAsync($"/api/v1/tenants/{key}")).Body!;
 
+    /// <summary>
+    /// Asserts the tenant's version of a module as the API shows it. The engine mirrors a tenant's versions into the
+    /// catalog just after it records the run's final status, so a client that saw "completed" may read the old version
+    /// for a moment: this waits briefly for the mirror.
+    /// </summary>
+    public async Task AssertVersionAsync(string tenant, string module, string expected)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+        while (await VersionOfAsync(tenant, module) is var actual && actual != expected && DateTime.UtcNow < deadline)
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        Assert.Equal(expected, await VersionOfAsync(tenant, module));
+    }
+
     public async Task<string?> VersionOfAsync(string tenant, string module) =>
         (await TenantAsync(tenant))["modules"]!.AsArray().SingleOrDefault(m => m!["module"]!.GetValue<string>() == module)?["version"]!.GetValue<string>();
 

@@ -39,7 +39,7 @@ public sealed class MigrationApiTests(PostgresServer server) : IClassFixture<Pos
         Assert.NotEmpty(run["steps"]!.AsArray());
         Assert.All(run["steps"]!.AsArray(), s => Assert.Equal("completed", s!["status"]!.GetValue<string>()));
         Assert.Equal(runId, Assert.Single(listed.Body!.AsArray())!["id"]!.GetValue<string>());
-        Assert.Equal("2.0.0", await api.VersionOfAsync("acme", "accounting"));
+        await api.AssertVersionAsync("acme", "accounting", "2.0.0");
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class MigrationApiTests(PostgresServer server) : IClassFixture<Pos
         Assert.Equal("validation", answer.Body["step"]!.GetValue<string>());
         Assert.Contains("due_date IS NULL", answer.Body["reason"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal("rolled-back", answer.Body["run"]!["status"]!.GetValue<string>());
-        Assert.Equal("1.0.0", await api.VersionOfAsync("acme", "billing"));
+        await api.AssertVersionAsync("acme", "billing", "1.0.0");
         Assert.Equal(0L, await api.CountAsync("information_schema.columns WHERE table_schema = 'tenant_acme' AND column_name = 'due_date'"));
     }
 
@@ -82,7 +82,7 @@ public sealed class MigrationApiTests(PostgresServer server) : IClassFixture<Pos
         Assert.Equal(HttpStatusCode.Accepted, resumed.Status);
         Assert.Equal(runId, resumed.Body!["runId"]!.GetValue<string>());
         Assert.Equal("completed", run["status"]!.GetValue<string>());
-        Assert.Equal("2.0.0", await api.VersionOfAsync("acme", "billing"));
+        await api.AssertVersionAsync("acme", "billing", "2.0.0");
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class MigrationApiTests(PostgresServer server) : IClassFixture<Pos
 
         var rollback = await api.Client.PostJsonAsync($"/api/v1/migrations/{upgradeId}/rollback");
         var rollbackRun = await api.Client.WaitForRunAsync(rollback.Response.Headers.Location!.ToString());
-        var undone = await api.Client.GetJsonAsync($"/api/v1/migrations/{upgradeId}");
+        var undone = await api.Client.WaitForRunStatusAsync($"/api/v1/migrations/{upgradeId}", "rolled-back");
         var twice = await api.Client.PostJsonAsync($"/api/v1/migrations/{upgradeId}/rollback");
         var resumeFinished = await api.Client.PostJsonAsync($"/api/v1/migrations/{upgradeId}/resume");
 
@@ -108,8 +108,8 @@ public sealed class MigrationApiTests(PostgresServer server) : IClassFixture<Pos
         Assert.Equal("rollback", rollbackRun["kind"]!.GetValue<string>());
         Assert.Equal(upgradeId, rollbackRun["rollbackOf"]!.GetValue<string>());
         Assert.Equal("completed", rollbackRun["status"]!.GetValue<string>());
-        Assert.Equal("rolled-back", undone.Body!["status"]!.GetValue<string>());
-        Assert.Equal("1.0.0", await api.VersionOfAsync("acme", "accounting"));
+        Assert.Equal("rolled-back", undone["status"]!.GetValue<string>());
+        await api.AssertVersionAsync("acme", "accounting", "1.0.0");
         Assert.Contains("already rolled back", twice.AssertProblem(HttpStatusCode.BadRequest, "invalid-input"), StringComparison.Ordinal);
         resumeFinished.AssertProblem(HttpStatusCode.BadRequest, "invalid-input");
     }
@@ -138,7 +138,7 @@ public sealed class MigrationApiTests(PostgresServer server) : IClassFixture<Pos
         Assert.Equal(HttpStatusCode.Accepted, stop.Status);
         Assert.Equal(runId, stop.Body!["runId"]!.GetValue<string>());
         Assert.Equal("rolled-back", run["status"]!.GetValue<string>());
-        Assert.Equal("1.0.0", await api.VersionOfAsync("acme", "billing"));
+        await api.AssertVersionAsync("acme", "billing", "1.0.0");
     }
 
     [Fact]
@@ -181,6 +181,6 @@ public sealed class MigrationApiTests(PostgresServer server) : IClassFixture<Pos
         hostileFilter.AssertProblem(HttpStatusCode.BadRequest, "invalid-input");
         var runs = (await api.Client.GetJsonAsync("/api/v1/migrations?tenant=acme")).Body!.AsArray();
         Assert.Equal("install", Assert.Single(runs)!["kind"]!.GetValue<string>());
-        Assert.Equal("1.0.0", await api.VersionOfAsync("acme", "accounting"));
+        await api.AssertVersionAsync("acme", "accounting", "1.0.0");
     }
 }

@@ -43,7 +43,7 @@ public static class MigrationEndpoints
         var options = (body.Options ?? new RunOptionsRequest()).ToOptions(ApiInput.Actor(request.HttpContext));
         var start = await launcher.StartAsync(tenant, module, _ => true,
             ct => engine.ExecuteModuleMigrationAsync(tenant, module, from, to, options, ct), cancellationToken);
-        return await RunResults.AnswerAsync(start, tenant, module, waitForOutcome, engine, cancellationToken);
+        return await RunResults.AnswerAsync(start, waitForOutcome, engine, cancellationToken);
     }
 
     private static async Task<IResult> InstallAsync(HttpRequest request, string? wait, ModuleMigrationService engine, RunLauncher launcher,
@@ -55,7 +55,7 @@ public static class MigrationEndpoints
         var options = (body.Options ?? new RunOptionsRequest()).ToOptions(ApiInput.Actor(request.HttpContext));
         var start = await launcher.StartAsync(tenant, module, _ => true,
             ct => engine.InstallModuleAsync(tenant, module, version, options, ct), cancellationToken);
-        return await RunResults.AnswerAsync(start, tenant, module, waitForOutcome, engine, cancellationToken);
+        return await RunResults.AnswerAsync(start, waitForOutcome, engine, cancellationToken);
     }
 
     private static async Task<IResult> ListAsync(string? tenant, string? module, string? status, string? limit, ModuleMigrationService engine,
@@ -92,7 +92,7 @@ public static class MigrationEndpoints
         }
         var start = await launcher.StartAsync(run.Tenant, run.Module, e => e.RunId != run.Id,
             ct => engine.RollbackMigrationAsync(run.Id, actor, ct), cancellationToken);
-        return await RunResults.AnswerAsync(start, run.Tenant, run.Module, waitForOutcome, engine, cancellationToken);
+        return await RunResults.AnswerAsync(start, waitForOutcome, engine, cancellationToken);
     }
 
     private static async Task<IResult> ResumeAsync(string id, string? wait, HttpContext http, ModuleMigrationService engine, RunLauncher launcher,
@@ -103,6 +103,6 @@ public static class MigrationEndpoints
         var actor = ApiInput.Actor(http);
         var start = await launcher.StartAsync(run.Tenant, run.Module, e => e.RunId == run.Id,
             ct => engine.ResumeMigrationAsync(run.Id, actor, ct), cancellationToken);
-        return await RunResults.AnswerAsync(start, run.Tenant, run.Module, waitForOutcome, engine, cancellationToken);
+        return await RunResults.AnswerAsync(start, waitForOutcome, engine, cancellationToken);
     }
 }

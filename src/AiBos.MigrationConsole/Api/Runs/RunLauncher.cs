@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using AiBos.Migrations.Execution;
+using AiBos.Migrations.Tenancy;
 
 namespace AiBos.MigrationConsole.Api.Runs;
 
@@ -12,7 +13,7 @@ namespace AiBos.MigrationConsole.Api.Runs;
 /// Two launches for the same tenant take turns until their run is identified, so that one never mistakes the
 /// other's run for its own (the tenant's lock lets only one of them run anyway).
 /// </summary>
-public sealed partial class RunLauncher(RunEventBus bus, BackgroundRuns background, ILogger<RunLauncher> logger)
+public sealed partial class RunLauncher(RunEventBus bus, BackgroundRuns background, TenantService tenants, ILogger<RunLauncher> logger)
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> turns = new(StringComparer.Ordinal);
 
@@ -24,7 +25,9 @@ public sealed partial class RunLauncher(RunEventBus bus, BackgroundRuns backgrou
     public async Task<RunStart> StartAsync(string tenant, string module, Func<RunEvent, bool> isThisRun,
         Func<CancellationToken, Task<RunOutcome>> run, CancellationToken cancellationToken)
     {
-        var turn = turns.GetOrAdd(tenant, _ => new SemaphoreSlim(1, 1));
+        // Known tenants only (a 400 or 404 otherwise), so that the turns kept are one per registered tenant.
+        var known = await tenants.GetTenantAsync(tenant, cancellationToken);
+        var turn = turns.GetOrAdd(known.Key, _ => new SemaphoreSlim(1, 1));
         await turn.WaitAsync(cancellationToken);
         using var stopListening = new CancellationTokenSource();
         var events = bus.SubscribeAsync(stopListening.Token).GetAsyncEnumerator(stopListening.Token);

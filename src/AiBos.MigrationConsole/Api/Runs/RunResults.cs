@@ -13,24 +13,24 @@ public static class RunResults
 {
     public static string LocationOf(Guid runId) => $"{MigrationApi.Prefix}/migrations/{runId}";
 
-    public static async Task<IResult> AnswerAsync(RunStart start, string tenant, string module, bool wait, ModuleMigrationService engine,
-        CancellationToken cancellationToken)
+    public static async Task<IResult> AnswerAsync(RunStart start, bool wait, ModuleMigrationService engine, CancellationToken cancellationToken)
     {
         var runId = start switch
         {
             RunStarted started => started.RunId,
-            RunEnded ended => OutcomeDocument.RunIdOf(ended.Result),
+            RunEnded ended => OutcomeDocument.RunIdOf(ended.Result) ?? (Guid?)null,
             _ => null,
         };
-        if (runId is null) return Refusal(((RunEnded)start).Result);
+        if (runId is not { } id) return Refusal(((RunEnded)start).Result);
         if (!wait)
         {
-            var run = await engine.GetMigrationAsync(runId.Value, cancellationToken);
-            return TypedResults.Accepted(LocationOf(run.Id), new AcceptedRunDocument(run.Id, run.Tenant, run.Module, run.Status, LocationOf(run.Id), RunsHub.Path));
+            var run = await engine.GetMigrationAsync(id, cancellationToken);
+            return TypedResults.Accepted(LocationOf(id), new AcceptedRunDocument(id, run.Tenant, run.Module, run.Status, LocationOf(id), RunsHub.Path));
         }
-        // The run goes on if this request is given up; only the wait ends.
+        // Giving up this request ends only the wait: the run goes on.
         var outcome = await start.Outcome.WaitAsync(cancellationToken);
-        return Outcome(outcome, await engine.GetMigrationAsync(runId.Value, cancellationToken));
+        // The outcome names the run it is about (for a manual rollback: the run undone, as the CLI reports it).
+        return Outcome(outcome, await engine.GetMigrationAsync(OutcomeDocument.RunIdOf(outcome) ?? id, cancellationToken));
     }
 
     public static IResult Outcome(RunOutcome outcome, MigrationRun run) => OutcomeDocument.RunIdOf(outcome) is null
