@@ -1,5 +1,4 @@
 using AiBos.Migrations;
-using Npgsql;
 
 namespace AiBos.MigrationConsole.Api;
 
@@ -18,7 +17,7 @@ public static class ApiProblems
             new Dictionary<string, object?> { ["problems"] = invalid.Problems }),
         NotFoundException => Problem(StatusCodes.Status404NotFound, "not-found", "Not found", exception.Message),
         TenantBusyException busy => TenantBusy(busy.Tenant),
-        NpgsqlException or TimeoutException => Problem(StatusCodes.Status503ServiceUnavailable, "database-unreachable",
+        _ when DatabaseFailures.IsUnreachable(exception) => Problem(StatusCodes.Status503ServiceUnavailable, "database-unreachable",
             "A database cannot be reached", "The catalog or a shard database did not answer: check that it is running, then try again."),
         MigrationException => Problem(StatusCodes.Status500InternalServerError, "migration-error", "The engine failed", exception.Message),
         _ => Problem(StatusCodes.Status500InternalServerError, "unexpected-error", "Unexpected error", "The server failed unexpectedly; its log has the details."),

@@ -61,4 +61,19 @@ public sealed class TenantApiTests(PostgresServer server) : IClassFixture<Postgr
         Assert.Contains("eu-west", unknownShard.AssertProblem(HttpStatusCode.BadRequest, "invalid-input"), StringComparison.Ordinal);
         Assert.Empty((await api.Client.GetJsonAsync("/api/v1/tenants")).Body!.AsArray());
     }
+
+    [Fact]
+    public async Task A_shard_that_cannot_be_reached_is_503_not_a_fault_of_the_request()
+    {
+        await using var api = await ApiScenario.StartAsync(server);
+        // A shard whose server went away after it was added (adding one tests its connection first).
+        await api.ExecuteSqlAsync("INSERT INTO aibos.shards (name, connection_string, created_at) " +
+            "VALUES ('gone', 'Host=127.0.0.1;Port=1;Username=postgres;Database=postgres;Timeout=2', now())");
+
+        var answer = await api.Client.PostJsonAsync("/api/v1/tenants", new { key = "acme", displayName = "Acme", shard = "gone" });
+
+        Assert.Contains("did not answer", answer.AssertProblem(HttpStatusCode.ServiceUnavailable, "database-unreachable"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Port=1", answer.Body!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Empty((await api.Client.GetJsonAsync("/api/v1/tenants")).Body!.AsArray());
+    }
 }
