@@ -57,7 +57,9 @@ public sealed partial class BackgroundRuns(ILogger<BackgroundRuns> logger) : IHo
         await Task.WhenAll(tasks).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
-    public void Dispose() => stopping.Dispose();
+    // Cancelled, never disposed (as BackgroundService does): a host may dispose its services and then call StopAsync
+    // again (WebApplicationFactory does), and a disposed source would throw there.
+    public void Dispose() => stopping.Cancel();
 
     [LoggerMessage(5111, LogLevel.Information, "API run {RunId} of tenant {Tenant}, module {Module} ended: {Outcome}")]
     private partial void LogEnded(Guid? runId, string tenant, string module, string outcome);
