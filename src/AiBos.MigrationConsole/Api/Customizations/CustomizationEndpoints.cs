@@ -51,6 +51,3 @@ public static class CustomizationEndpoints
         return TypedResults.NoContent();
     }
 }
-
-/// <summary>Releases a quarantined customization; <c>replacement</c>, when given, is the document to put back instead.</summary>
-public sealed record ReleaseRequest(JsonObject? Replacement);
