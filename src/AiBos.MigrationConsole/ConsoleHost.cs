@@ -33,6 +33,7 @@ public static class ConsoleHost
         builder.Services.AddMudServices();
         builder.Services.AddSignalR();
         builder.Services.AddProblemDetails();
+        builder.Services.AddMigrationApi();
         return builder;
     }
 

@@ -1,0 +1,3 @@
+namespace AiBos.MigrationConsole.Api.Modules;
+
+public sealed record ModuleVersionDocument(string Version, DateTimeOffset RegisteredAt, IReadOnlyList<MigrationFileDocument> Migrations);
