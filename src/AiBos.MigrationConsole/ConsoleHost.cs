@@ -27,6 +27,7 @@ public static class ConsoleHost
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.Services.AddDashboard();
         builder.Services.AddSignalR();
         builder.Services.AddProblemDetails();
         return builder;
