@@ -14,5 +14,6 @@ public static class DashboardServiceCollectionExtensions
         .AddSingleton<OverviewQueries>()
         .AddSingleton<TenantDirectory>()
         .AddSingleton<ModuleDirectory>()
+        .AddSingleton<DashboardErrors>()
         .AddScoped<DashboardUser>();
 }
