@@ -39,7 +39,7 @@ public sealed class BackupsPageTests(PostgresServer server) : DashboardTest(serv
         Assert.True(Dialogs.Find("[data-testid=restore-submit]").HasAttribute("disabled"));
         Assert.Equal(rowsAtBackup + 2, await CountAsync("SELECT count(*) FROM tenant_acme.ledger_entries"));
 
-        await Dialogs.Find("[data-testid=restore-confirm-discard] input, input[data-testid=restore-confirm-discard]").ChangeAsync(new() { Value = true });
+        await Dialogs.Find("input[data-testid=restore-confirm-discard]").ChangeAsync(new() { Value = true });
         Dialogs.WaitForAssertion(() => Assert.False(Dialogs.Find("[data-testid=restore-submit]").HasAttribute("disabled")), Patience);
         await Dialogs.Find("[data-testid=restore-submit]").ClickAsync(new());
         AssertNoErrorShown(page);
