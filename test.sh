@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole test suite. Starts a private, throwaway PostgreSQL cluster (installing PostgreSQL with apt
 # when missing), installs Debian's Chromium for the browser tests when /usr/bin/chromium is missing, passes the
-# cluster's connection string to the tests in AIBOS_TEST_POSTGRES, builds once, runs the test projects one after the other, and removes the cluster. With AIBOS_TEST_POSTGRES already set, that server is
-# used instead.
+# cluster's connection string to the tests in AIBOS_TEST_POSTGRES, builds once, runs the test projects one after
+# the other, and removes the cluster. With AIBOS_TEST_POSTGRES already set, that server is used instead.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/postgres.sh
