@@ -4,8 +4,10 @@
 # register modules, add tenants, upgrade with automatic rollback, an upgrade that fails validation and rolls back by
 # itself, customizations adapted (one quarantined) by an upgrade, a manual rollback, backup and restore, runs and statistics.
 #
-#   ./run.sh          run the demo (again: the cluster is reused, database "aibos" is dropped and recreated)
-#   ./run.sh --stop   stop the cluster (its data stays in .data/postgres; rm -rf .data to remove it)
+#   ./run.sh                 run the demo (again: the cluster is reused, database "aibos" is dropped and recreated), then
+#                            start the dashboard on http://127.0.0.1:5080 over the demo database (Ctrl+C stops it)
+#   ./run.sh --no-dashboard  run the demo only
+#   ./run.sh --stop          stop the cluster (its data stays in .data/postgres; rm -rf .data to remove it)
 #
 # Installs PostgreSQL with apt when it is missing. The cluster keeps PostgreSQL's durable defaults (fsync on).
 set -euo pipefail
@@ -17,6 +19,10 @@ pg_port=55433
 database=aibos
 project=src/AiBos.Migrations.Cli
 dll="$project/bin/Release/net10.0/aibos-migrations.dll"
+console_project=src/AiBos.MigrationConsole
+console_dll="$console_project/bin/Release/net10.0/AiBos.MigrationConsole.dll"
+dashboard_url="http://127.0.0.1:5080"
+dashboard=1
 export ConnectionStrings__Catalog="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=$database"
 
 if [ -t 1 ]; then bold=$'\e[1m'; dim=$'\e[2m'; green=$'\e[32m'; reset=$'\e[0m'; else bold=""; dim=""; green=""; reset=""; fi
@@ -74,9 +80,10 @@ stop() {
 
 case "${1:-}" in
   "") ;;
+  --no-dashboard) dashboard=0 ;;
   --stop) stop; exit 0 ;;
-  -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-  *) echo "usage: ./run.sh [--stop]" >&2; exit 2 ;;
+  -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  *) echo "usage: ./run.sh [--no-dashboard | --stop]" >&2; exit 2 ;;
 esac
 
 trap 'status=$?; echo; echo "run.sh: a step failed unexpectedly (exit code $status; see above). The cluster keeps running: ./run.sh --stop stops it." >&2' ERR
@@ -202,3 +209,17 @@ Elsewhere, point the CLI at it with the environment variable:
 
 ./run.sh --stop stops the cluster; ./run.sh runs the demo again from a clean database.
 EOF
+
+[ "$dashboard" -eq 1 ] || exit 0
+
+stage "Dashboard: the console over the demo database on $dashboard_url"
+if (exec 3<>"/dev/tcp/127.0.0.1/5080") 2>/dev/null; then
+  echo "error: port 5080 is taken by another program, and the dashboard needs it. Stop that program, or run ./run.sh --no-dashboard." >&2
+  exit 1
+fi
+dotnet build "$console_project" -c Release -v quiet -nologo -clp:NoSummary
+[ -f "$console_dll" ] || { echo "error: the build did not produce $console_dll" >&2; exit 1; }
+note "Overview, runs (live), new upgrade with preview, backups and restore, tenants, modules: the runs above are all there."
+printf '\n%sOpen %s in a browser. Ctrl+C stops the dashboard (the cluster keeps running).%s\n\n' "$green$bold" "$dashboard_url" "$reset"
+# In the foreground, from this folder (the shared appsettings.json); exec hands Ctrl+C straight to the console.
+exec dotnet "$console_dll" --urls "$dashboard_url" --environment Production

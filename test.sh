@@ -1,11 +1,27 @@
 #!/usr/bin/env bash
 # Runs the whole test suite. Starts a private, throwaway PostgreSQL cluster (installing PostgreSQL with apt
-# when missing), passes its connection string to the tests in AIBOS_TEST_POSTGRES, builds once, runs the test
-# projects one after the other, and removes the cluster. With AIBOS_TEST_POSTGRES already set, that server is
-# used instead.
+# when missing), installs Debian's Chromium for the browser tests when /usr/bin/chromium is missing, passes the
+# cluster's connection string to the tests in AIBOS_TEST_POSTGRES, builds once, runs the test projects one after
+# the other, and removes the cluster. With AIBOS_TEST_POSTGRES already set, that server is used instead.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/postgres.sh
+
+# The browser tests (tests/AiBos.MigrationConsole.EndToEnd.Tests) drive Debian's Chromium through Playwright, which
+# downloads no browser here. Installed as root, or with password-less sudo; otherwise those tests fail saying how.
+ensure_chromium_installed() {
+  [ -x /usr/bin/chromium ] && return 0
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    if sudo -n true 2>/dev/null; then sudo="sudo -n"; else
+      echo "warning: Chromium is not installed and this user cannot install it; the browser tests will fail. Run: sudo apt-get install -y chromium" >&2
+      return 0
+    fi
+  fi
+  echo "Installing Chromium for the browser tests (apt-get install chromium)..."
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+}
 
 cluster=""
 cleanup() {
@@ -23,6 +39,7 @@ if [ -z "${AIBOS_TEST_POSTGRES:-}" ]; then
   echo "PostgreSQL test cluster on 127.0.0.1:$port"
 fi
 
+ensure_chromium_installed
 dotnet build AiBos.MigrationConsole.sln -c Debug -v quiet -nologo -clp:NoSummary
 log=$(mktemp)
 status=0

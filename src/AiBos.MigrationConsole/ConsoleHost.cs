@@ -31,6 +31,7 @@ public static class ConsoleHost
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.Services.AddDashboard();
         builder.Services.AddSignalR();
         builder.Services.AddProblemDetails();
         builder.Services.AddMigrationApi();

@@ -1,0 +1,19 @@
+using AiBos.MigrationConsole.Components.Modules;
+using AiBos.MigrationConsole.Components.Overview;
+using AiBos.MigrationConsole.Components.Runs;
+using AiBos.MigrationConsole.Components.Shared;
+using AiBos.MigrationConsole.Components.Tenants;
+
+namespace AiBos.MigrationConsole.Components;
+
+public static class DashboardServiceCollectionExtensions
+{
+    /// <summary>The dashboard's own services: read-only queries for its pages, and the launcher that runs upgrades in the background.</summary>
+    public static IServiceCollection AddDashboard(this IServiceCollection services) => services
+        .AddSingleton<RunLauncher>()
+        .AddSingleton<OverviewQueries>()
+        .AddSingleton<TenantDirectory>()
+        .AddSingleton<ModuleDirectory>()
+        .AddSingleton<DashboardErrors>()
+        .AddScoped<DashboardUser>();
+}
