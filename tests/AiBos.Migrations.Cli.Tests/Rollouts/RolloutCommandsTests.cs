@@ -28,10 +28,12 @@ public sealed class RolloutCommandsTests(PostgresServer server)
         Assert.Contains("Rolling accounting out to 2.0.0: canary 1, waves of 2, 2 at a time, stop after 1 failure(s).", result.Out);
         var lines = result.Out.Split('\n');
         // The canary's lines come first: it runs alone.
-        var canaryDone = Array.FindIndex(lines, l => l.Contains("globex") && l.Contains(" completed  run "));
+        int Line(string pattern) => Array.FindIndex(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, pattern));
+        var canaryDone = Line(@"globex\s+completed\s+run ");
         Assert.True(canaryDone > 0, result.Out);
-        Assert.Contains(lines, l => l.Contains("globex") && l.Contains(" running") && Array.IndexOf(lines, l) < canaryDone);
-        Assert.All(lines.Where(l => (l.Contains("acme ") || l.Contains("initech ")) && l.Contains(" running  [")), l => Assert.True(Array.IndexOf(lines, l) > canaryDone, l));
+        Assert.InRange(Line(@"globex\s+running\s+\["), 1, canaryDone - 1);
+        Assert.True(Line(@"acme\s+running\s+\[") > canaryDone, result.Out);
+        Assert.True(Line(@"initech\s+running\s+\[") > canaryDone, result.Out);
         Assert.Matches(@"acme\s+completed\s+run [0-9a-f-]{36}\s+\[\d/4 done, 0 failed\]", result.Out);
         // The closing table and line.
         Assert.Matches(@"│ 1\s+│ globex\s+│ canary\s+│ 1\.0\.0\s+│ completed", result.Out);

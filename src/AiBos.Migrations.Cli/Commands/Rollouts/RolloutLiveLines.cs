@@ -43,7 +43,7 @@ public static class RolloutLiveLines
                     continue;
                 }
                 console.Write(new Markup($"{e.At.ToLocalTime().ToString("HH:mm:ss", CultureInfo.InvariantCulture)}  {Markup.Escape(e.Tenant),-20} "));
-                console.Write(RolloutView.Colour(e.Status));
+                console.Write(RolloutView.Colour(e.Status, width: 14));
                 console.WriteLine(Line(e));
             }
         }

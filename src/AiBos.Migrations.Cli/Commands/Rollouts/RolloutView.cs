@@ -63,7 +63,7 @@ public static class RolloutView
     public static IRenderable Status(RolloutSummary s, bool brief = false) => !s.Interrupted ? Colour(s.Status)
         : new Markup($"[red]{Markup.Escape(s.Status)} (interrupted{(brief ? "" : ": its process stopped; continue it with resume-rollout")})[/]");
 
-    public static IRenderable Colour(string status) => new Markup($"[{ColourOf(status)}]{Markup.Escape(status)}[/]");
+    public static IRenderable Colour(string status, int width = 0) => new Markup($"[{ColourOf(status)}]{Markup.Escape(status.PadRight(width))}[/]");
 
     private static string ColourOf(string status) => status switch
     {
