@@ -124,7 +124,9 @@ public sealed class RolloutStopAndResumeTests(PostgresServer server)
             }
         }, CancellationToken.None);
         await listening.Task;
-        await Task.Delay(300); // LISTEN is issued on the first MoveNextAsync
+        await TestEngine.WaitUntilAsync(async () => await t.ScalarAsync<long>(
+            $"SELECT count(*) FROM pg_stat_activity WHERE query = 'LISTEN {RolloutEventListener.Channel}' AND datname = current_database()") == 1,
+            TimeSpan.FromSeconds(10), "the console listens");
 
         var outcome = await t.Engine.StartRolloutAsync(new RolloutRequest("accounting", "2.0.0"), "ops", CancellationToken.None);
         await listener;
