@@ -129,4 +129,25 @@ public sealed class RolloutCommandsTests(PostgresServer server)
         Assert.Contains("Rollout completed: 2 completed, 0 failed, 0 skipped (of 2).", resumed.Out);
         Assert.Equal(2L, await t.ScalarAsync<long>("SELECT count(*) FROM aibos.module_migrations WHERE kind = 'upgrade'"));
     }
+
+    [Fact]
+    public async Task ctrl_c_stops_starting_tenants_lets_the_running_one_finish_and_exits_130()
+    {
+        await using var t = await TestEngine.StartAsync(server);
+        await t.RegisterScenarioAsync("TwoSecondMigration", "billing");
+        await InstallOnAsync(t, "billing", "t1", "t2", "t3");
+        using var ctrlC = new CancellationTokenSource();
+
+        var running = CliRunner.For(t).RunAsync(["start-rollout", "-m", "billing", "-v", "2.0.0", "--canary", "0", "--concurrency", "1"], ctrlC.Token);
+        await TestEngine.WaitUntilAsync(async () => await t.ScalarAsync<long>("SELECT count(*) FROM aibos.rollout_tenants WHERE tenant_key = 't1' AND status = 'running'") == 1,
+            TimeSpan.FromSeconds(30), "t1 is being upgraded");
+        await ctrlC.CancelAsync();
+        var result = await running;
+
+        Assert.True(result.ExitCode == 130, $"{result.ExitCode}\n{result.Out}\n{result.Error}");
+        Assert.Matches(@"t1\s+completed\s+run ", result.Out);
+        Assert.Contains("Rollout cancelled: 1 completed, 0 failed, 0 skipped, 2 not started (of 3). The rollout was cancelled; tenants already running were finished.", result.Out);
+        Assert.Equal("2.0.0", await t.ScalarAsync<string>("SELECT version FROM tenant_t1.aibos_module_versions WHERE module = 'billing'"));
+        Assert.Equal(1L, await t.ScalarAsync<long>("SELECT count(*) FROM aibos.module_migrations WHERE kind = 'upgrade'"));
+    }
 }
