@@ -15,9 +15,23 @@ public sealed class RolloutQueries(CatalogDatabase catalog, IOptions<ExecutionOp
         var row = await db.Rollouts.AsNoTracking().Include(r => r.Tenants).SingleOrDefaultAsync(r => r.Id == rolloutId, cancellationToken)
             ?? throw new NotFoundException($"Rollout {rolloutId} does not exist: list rollouts to find its id.");
         var tenants = row.Tenants.OrderBy(t => t.Ordinal).ToList();
+        var live = await LiveRunsAsync(db, row, tenants, cancellationToken);
         var options = JsonSerializer.Deserialize<MigrationOptions>(row.Options, RolloutJson.Options) ?? new MigrationOptions();
-        return new Rollout(Summary(row, RolloutCounts.Of(tenants.Select(t => t.Status))), options,
-            tenants.Select(t => new RolloutTenant(t.TenantKey, t.Ordinal, t.Wave, t.Status, t.FromVersion, t.RunId, t.StartedAt, t.FinishedAt, t.Reason)).ToList());
+        return new Rollout(Summary(row, RolloutCounts.Of(tenants.Select(t => t.Status))), options, tenants.Select(t => new RolloutTenant(
+            t.TenantKey, t.Ordinal, t.Wave, t.Status, t.FromVersion, t.RunId ?? live.GetValueOrDefault(t.TenantKey), t.StartedAt, t.FinishedAt, t.Reason)).ToList());
+    }
+
+    // A running tenant's row learns its run id when the run ends; until then it is found by the run's requested_by,
+    // so that a dashboard can follow the run's steps live.
+    private static async Task<Dictionary<string, Guid?>> LiveRunsAsync(CatalogDbContext db, RolloutRow row, List<RolloutTenantRow> tenants, CancellationToken cancellationToken)
+    {
+        var running = tenants.Where(t => t.Status == RolloutTenantStatus.Running && t.RunId is null).Select(t => t.TenantKey).ToList();
+        if (running.Count == 0) return [];
+        var pattern = RolloutRuns.RequestedByPattern(row.Id);
+        var runs = await db.ModuleMigrations.AsNoTracking()
+            .Where(r => running.Contains(r.TenantKey) && r.Module == row.Module && r.Kind != RunKind.Rollback && EF.Functions.Like(r.RequestedBy!, pattern))
+            .Select(r => new { r.TenantKey, r.Id, r.CreatedAt }).ToListAsync(cancellationToken);
+        return runs.GroupBy(r => r.TenantKey).ToDictionary(g => g.Key, g => (Guid?)g.MaxBy(r => r.CreatedAt)!.Id, StringComparer.Ordinal);
     }
 
     public async Task<IReadOnlyList<RolloutSummary>> ListRolloutsAsync(RolloutFilter filter, CancellationToken cancellationToken)

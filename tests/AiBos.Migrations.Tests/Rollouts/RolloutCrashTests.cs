@@ -27,6 +27,9 @@ public sealed class RolloutCrashTests(PostgresServer server)
         Assert.Equal(RolloutStatus.Running, await t.ScalarAsync<string>("SELECT status FROM aibos.rollouts"));
 
         await using var other = t.Sibling();
+        // While t2 is "running", its row shows the run it is in, for a dashboard to follow.
+        var t2Run = (await other.Engine.GetRolloutAsync(rolloutId, CancellationToken.None)).Tenants[1].RunId;
+        Assert.Equal(await t.ScalarAsync<Guid>("SELECT id FROM aibos.module_migrations WHERE tenant_key = 't2' AND kind = 'upgrade'"), t2Run);
         await TestEngine.WaitUntilAsync(async () => (await other.Engine.GetRolloutAsync(rolloutId, CancellationToken.None)).Summary.Interrupted,
             TimeSpan.FromSeconds(10), "the rollout's heartbeat is stale");
         var resumed = await other.Engine.ResumeRolloutAsync(rolloutId, "ops", CancellationToken.None);
