@@ -8,7 +8,7 @@ namespace AiBos.Migrations.Rollouts;
 /// </summary>
 public sealed record RolloutRequest(string Module, string Version)
 {
-    /// <summary>The tenants, in the order they are upgraded (the first ones are the canaries); null: every registered tenant, by key.</summary>
+    /// <summary>The tenants, in the order they are upgraded (the first ones are the canaries; a repeated key counts once); null: every registered tenant, by key.</summary>
     public IReadOnlyList<string>? Tenants { get; init; }
 
     public RolloutPolicy Policy { get; init; } = new();

@@ -17,13 +17,18 @@ public sealed class RolloutRunner(
     /// <summary>The process driving a rollout (the same identity its runs carry).</summary>
     public string Owner => active.Owner;
 
-    internal async Task DriveAsync(RolloutRow rollout, MigrationOptions options, CancellationToken cancellationToken)
+    /// <summary>
+    /// Drives the rollout that <paramref name="prepare"/> returns. The heartbeat beats from the start, so that preparing
+    /// (a resume settling its interrupted tenants, which may wait for their runs' recovery) never looks abandoned.
+    /// </summary>
+    internal async Task DriveAsync(Guid rolloutId, Func<Task<RolloutRow>> prepare, MigrationOptions options, CancellationToken cancellationToken)
     {
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["RolloutId"] = rollout.Id, ["Module"] = rollout.Module });
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["RolloutId"] = rolloutId });
         using var stopBeating = new CancellationTokenSource();
-        var beating = heartbeat.RunAsync(rollout.Id, Owner, stopBeating.Token);
+        var beating = heartbeat.RunAsync(rolloutId, Owner, stopBeating.Token);
         try
         {
+            var rollout = await prepare();
             var state = new DriveState(rollout, cancellationToken);
             var toStart = rollout.Tenants.Count(t => t.Status == RolloutTenantStatus.Pending);
             foreach (var wave in rollout.Tenants.Where(t => t.Status == RolloutTenantStatus.Pending).GroupBy(t => t.Wave!.Value).OrderBy(g => g.Key))

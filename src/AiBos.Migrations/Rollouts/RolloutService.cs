@@ -42,7 +42,7 @@ public sealed class RolloutService(
             rolloutId = rollout.Id, version = rollout.TargetVersion, tenants = tenants.Count, skipped, valid.Policy.Canary, valid.Policy.WaveSize,
             valid.Policy.Concurrency, valid.Policy.MaxFailures, valid.Policy.NotAfter,
         }, module: rollout.Module, actor: who, cancellationToken: CancellationToken.None);
-        return await DriveAsync(rollout, valid.Options, who, cancellationToken);
+        return await DriveAsync(rollout, valid.Options, who, () => Task.FromResult(rollout), cancellationToken);
     }
 
     /// <summary>
@@ -59,12 +59,15 @@ public sealed class RolloutService(
         var previousOwner = await recorder.ClaimAsync(rolloutId, runner.Owner, execution.Value.AbandonedAfter, cancellationToken)
             ?? throw new InvalidInputException($"Rollout {rolloutId} is still being driven by process {rollout.Owner}: follow it with show-rollout; only a rollout whose process stopped can be resumed.");
         var who = actor ?? Environment.UserName;
-        await interruptions.ReconcileAsync(rollout, previousOwner, cancellationToken);
-        rollout = await queries.GetRowAsync(rolloutId, cancellationToken);
-        logger.RolloutResumed(rolloutId, rollout.Module, who, previousOwner, rollout.Tenants.Count(t => t.Status == RolloutTenantStatus.Pending));
-        await audit.WriteAsync("rollout.resumed", new { rolloutId, previousOwner }, module: rollout.Module, actor: who, cancellationToken: CancellationToken.None);
         var options = JsonSerializer.Deserialize<MigrationOptions>(rollout.Options, RolloutJson.Options) ?? new MigrationOptions();
-        return await DriveAsync(rollout, options, who, cancellationToken);
+        return await DriveAsync(rollout, options, who, async () =>
+        {
+            await interruptions.ReconcileAsync(rollout, previousOwner, cancellationToken);
+            var settled = await queries.GetRowAsync(rolloutId, cancellationToken);
+            logger.RolloutResumed(rolloutId, settled.Module, who, previousOwner, settled.Tenants.Count(t => t.Status == RolloutTenantStatus.Pending));
+            await audit.WriteAsync("rollout.resumed", new { rolloutId, previousOwner }, module: settled.Module, actor: who, cancellationToken: CancellationToken.None);
+            return settled;
+        }, cancellationToken);
     }
 
     public Task<Rollout> GetRolloutAsync(Guid rolloutId, CancellationToken cancellationToken) => queries.GetRolloutAsync(rolloutId, cancellationToken);
@@ -72,9 +75,10 @@ public sealed class RolloutService(
     public Task<IReadOnlyList<RolloutSummary>> ListRolloutsAsync(RolloutFilter filter, CancellationToken cancellationToken) =>
         queries.ListRolloutsAsync(filter, cancellationToken);
 
-    private async Task<RolloutOutcome> DriveAsync(RolloutRow rollout, MigrationOptions options, string actor, CancellationToken cancellationToken)
+    private async Task<RolloutOutcome> DriveAsync(RolloutRow rollout, MigrationOptions options, string actor, Func<Task<RolloutRow>> prepare,
+        CancellationToken cancellationToken)
     {
-        await runner.DriveAsync(rollout, options with { RequestedBy = RolloutRuns.RequestedBy(actor, rollout.Id) }, cancellationToken);
+        await runner.DriveAsync(rollout.Id, prepare, options with { RequestedBy = RolloutRuns.RequestedBy(actor, rollout.Id) }, cancellationToken);
         var outcome = new RolloutOutcome(await queries.GetRolloutAsync(rollout.Id, CancellationToken.None));
         var counts = outcome.Rollout.Counts;
         logger.RolloutEnded(rollout.Id, rollout.Module, outcome.Status, counts.Completed, counts.Failed, counts.Skipped, counts.NotStarted, outcome.Rollout.Summary.StopReason);

@@ -19,7 +19,7 @@ public sealed class RolloutCrashTests(PostgresServer server)
         using var child = ChildEngine.Start(t, "rollout", "billing", "2.0.0", "t1,t2,t3", "1");
         await TestEngine.WaitUntilAsync(async () => await t.ScalarAsync<long>("""
             SELECT count(*) FROM aibos.rollout_tenants WHERE tenant_key = 't2' AND status = 'running'
-              AND EXISTS (SELECT FROM pg_stat_activity WHERE query LIKE '%pg_sleep(2)%' AND state = 'active' AND datname = current_database())
+              AND EXISTS (SELECT FROM pg_stat_activity WHERE query LIKE '%pg_sleep(2)%' AND state = 'active' AND datname = current_database() AND pid <> pg_backend_pid())
             """) == 1, TimeSpan.FromSeconds(60), "the child's rollout is inside t2's slow migration file");
         child.Kill(entireProcessTree: true);
         await child.WaitForExitAsync();
