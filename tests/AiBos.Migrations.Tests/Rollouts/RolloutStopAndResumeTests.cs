@@ -58,11 +58,13 @@ public sealed class RolloutStopAndResumeTests(PostgresServer server)
         Assert.Equal([RolloutTenantStatus.Completed, RolloutTenantStatus.NotStarted, RolloutTenantStatus.NotStarted], cancelled.Rollout.Tenants.Select(x => x.Status));
         Assert.Equal("2.0.0", await VersionAsync(t, "t1", "accounting"));
 
-        // Make it look as if its process had died mid-way: still running, pending tenants, a stale heartbeat of another owner.
+        // Make it look as if its process had died mid-way: still running with a stale heartbeat of another owner, t2 marked
+        // running but killed before its run was created, t3 pending.
         var id = cancelled.Rollout.Id;
         await t.ExecuteAsync($"""
             UPDATE aibos.rollouts SET status = 'running', finished_at = NULL, stop_reason = NULL, owner = 'dead-host:1:0000', heartbeat_at = now() - interval '1 minute' WHERE id = '{id}';
-            UPDATE aibos.rollout_tenants SET status = 'pending', reason = NULL WHERE rollout_id = '{id}' AND status = 'not-started';
+            UPDATE aibos.rollout_tenants SET status = 'pending', reason = NULL WHERE rollout_id = '{id}' AND tenant_key = 't3';
+            UPDATE aibos.rollout_tenants SET status = 'running', reason = NULL, started_at = now() - interval '1 minute' WHERE rollout_id = '{id}' AND tenant_key = 't2';
             """);
         var listed = Assert.Single(await t.Engine.ListRolloutsAsync(new RolloutFilter("accounting"), CancellationToken.None));
         Assert.True(listed.Interrupted);
