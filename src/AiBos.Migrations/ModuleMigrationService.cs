@@ -5,6 +5,7 @@ using AiBos.Migrations.Customizations;
 using AiBos.Migrations.DataTransforms;
 using AiBos.Migrations.Execution;
 using AiBos.Migrations.Registry;
+using AiBos.Migrations.Rollouts;
 using AiBos.Migrations.Tenancy;
 using AiBos.Migrations.Validation;
 
@@ -18,7 +19,7 @@ public sealed class ModuleMigrationService(
     MigrationRegistry registry, TenantService tenants, MigrationRunner runner, RollbackService rollbacks,
     RunQueries runs, RunRecovery recovery, BackupService backups, BackupRetention retention, RollbackPoints rollbackPoints,
     MigrationValidator validator, ResultValidator results, DataRuleStore dataRules, CustomizationService customizations, CustomizationRules customizationRules,
-    AlertService alerts)
+    AlertService alerts, RolloutService rollouts)
 {
     public Task<ValidationReport> ValidateMigrationAsync(string tenant, string module, string fromVersion, string toVersion,
         ValidationOptions? options, CancellationToken cancellationToken) =>
@@ -131,4 +132,20 @@ public sealed class ModuleMigrationService(
 
     /// <summary>Sends the alerts that are due (log and webhooks); any process may call it, each alert goes out once at a time.</summary>
     public Task<int> DeliverAlertsAsync(CancellationToken cancellationToken) => alerts.DeliverPendingAsync(cancellationToken);
+
+    /// <summary>
+    /// Upgrades a module on many tenants (a canary first, then waves, a concurrency limit, a failure limit, a window's
+    /// end) and returns when the rollout has ended; callers that must not wait run it in the background.
+    /// </summary>
+    public Task<RolloutOutcome> StartRolloutAsync(RolloutRequest request, string? actor, CancellationToken cancellationToken) =>
+        rollouts.StartRolloutAsync(request, actor, cancellationToken);
+
+    public Task<Rollout> GetRolloutAsync(Guid rolloutId, CancellationToken cancellationToken) => rollouts.GetRolloutAsync(rolloutId, cancellationToken);
+
+    public Task<IReadOnlyList<RolloutSummary>> ListRolloutsAsync(RolloutFilter filter, CancellationToken cancellationToken) =>
+        rollouts.ListRolloutsAsync(filter, cancellationToken);
+
+    /// <summary>Continues a rollout whose process stopped: abandoned runs are recovered first, then its pending tenants go on.</summary>
+    public Task<RolloutOutcome> ResumeRolloutAsync(Guid rolloutId, string? actor, CancellationToken cancellationToken) =>
+        rollouts.ResumeRolloutAsync(rolloutId, actor, cancellationToken);
 }

@@ -5,6 +5,7 @@ using AiBos.Migrations.Catalog;
 using AiBos.Migrations.Customizations;
 using AiBos.Migrations.Execution;
 using AiBos.Migrations.Registry;
+using AiBos.Migrations.Rollouts;
 using AiBos.Migrations.Statistics;
 using AiBos.Migrations.Tenancy;
 using AiBos.Migrations.Validation;
@@ -29,7 +30,8 @@ public static class ServiceCollectionExtensions
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<MigrationStatistics>();
         services.AddSingleton<AlertService>();
-        return services.AddCatalog().AddTenancy().AddRegistry().AddDataTransforms().AddExecution().AddBackups().AddValidation().AddCustomizations();
+        return services.AddCatalog().AddTenancy().AddRegistry().AddDataTransforms().AddExecution().AddBackups().AddValidation().AddCustomizations()
+            .AddRollouts();
     }
 
     private static IServiceCollection AddCatalog(this IServiceCollection services) => services

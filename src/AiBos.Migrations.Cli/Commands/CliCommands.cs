@@ -4,6 +4,7 @@ using AiBos.Migrations.Cli.Commands.Backups;
 using AiBos.Migrations.Cli.Commands.Customizations;
 using AiBos.Migrations.Cli.Commands.DataTransforms;
 using AiBos.Migrations.Cli.Commands.Registry;
+using AiBos.Migrations.Cli.Commands.Rollouts;
 using AiBos.Migrations.Cli.Commands.Runs;
 using AiBos.Migrations.Cli.Commands.Statistics;
 using AiBos.Migrations.Cli.Commands.Tenants;
@@ -69,6 +70,10 @@ public sealed class CliCommands
             DiscardCustomizationCommand.Create(cli),
             SetupAlertsCommand.Create(cli),
             ListAlertsCommand.Create(cli),
+            StartRolloutCommand.Create(cli),
+            ResumeRolloutCommand.Create(cli),
+            ListRolloutsCommand.Create(cli),
+            ShowRolloutCommand.Create(cli),
         ];
         foreach (var command in commands) root.Subcommands.Add(command);
         help.Examples(root,

@@ -23,6 +23,8 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
     public DbSet<AuditEntryRow> AuditLog => Set<AuditEntryRow>();
     public DbSet<AlertSettingsRow> AlertSettings => Set<AlertSettingsRow>();
     public DbSet<AlertRow> Alerts => Set<AlertRow>();
+    public DbSet<RolloutRow> Rollouts => Set<RolloutRow>();
+    public DbSet<RolloutTenantRow> RolloutTenants => Set<RolloutTenantRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -119,6 +121,20 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
             e.HasIndex(x => new { x.Status, x.NextAttemptAt });
             e.HasIndex(x => x.RunId);
             e.Property(x => x.Payload).HasColumnType("jsonb");
+        });
+        modelBuilder.Entity<RolloutRow>(e =>
+        {
+            e.ToTable("rollouts");
+            e.HasIndex(x => new { x.Module, x.CreatedAt });
+            e.HasIndex(x => x.Status);
+            e.Property(x => x.Options).HasColumnType("jsonb");
+            e.HasMany(x => x.Tenants).WithOne().HasForeignKey(x => x.RolloutId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<RolloutTenantRow>(e =>
+        {
+            e.ToTable("rollout_tenants");
+            e.HasKey(x => new { x.RolloutId, x.TenantKey });
+            e.HasIndex(x => x.RunId);
         });
     }
 }

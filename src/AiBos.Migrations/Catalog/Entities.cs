@@ -225,3 +225,46 @@ public sealed class AlertRow
     public DateTimeOffset? DeliveredAt { get; set; }
     public string? LastError { get; set; }
 }
+
+/// <summary>One upgrade of a module across many tenants, in waves (see Rollouts/).</summary>
+public sealed class RolloutRow
+{
+    public Guid Id { get; set; }
+    public required string Module { get; set; }
+    public required string TargetVersion { get; set; }
+    public required string Status { get; set; }
+    /// <summary>Why the rollout stopped before every tenant was tried (failures, the window's end, cancellation).</summary>
+    public string? StopReason { get; set; }
+    public int Canary { get; set; }
+    public int WaveSize { get; set; }
+    public int Concurrency { get; set; }
+    public int MaxFailures { get; set; }
+    /// <summary>No tenant is started at or after this time (the maintenance window's end).</summary>
+    public DateTimeOffset? NotAfter { get; set; }
+    /// <summary>The run options every tenant's run gets (JSON of MigrationOptions).</summary>
+    public string Options { get; set; } = "{}";
+    public string? RequestedBy { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? FinishedAt { get; set; }
+    /// <summary>Kept fresh by the process driving the rollout; a stale one means that process stopped.</summary>
+    public DateTimeOffset? HeartbeatAt { get; set; }
+    public string? Owner { get; set; }
+    public List<RolloutTenantRow> Tenants { get; set; } = [];
+}
+
+/// <summary>One tenant of a rollout: its wave, what happened to it, and the run that upgraded it.</summary>
+public sealed class RolloutTenantRow
+{
+    public Guid RolloutId { get; set; }
+    public required string TenantKey { get; set; }
+    /// <summary>The tenant's place in the rollout's order.</summary>
+    public int Ordinal { get; set; }
+    /// <summary>0 for the canary tenants, then 1, 2, ...; null for a tenant skipped when the rollout was planned.</summary>
+    public int? Wave { get; set; }
+    public required string Status { get; set; }
+    public string? FromVersion { get; set; }
+    public Guid? RunId { get; set; }
+    public DateTimeOffset? StartedAt { get; set; }
+    public DateTimeOffset? FinishedAt { get; set; }
+    public string? Reason { get; set; }
+}

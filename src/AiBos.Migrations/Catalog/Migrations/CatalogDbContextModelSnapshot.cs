@@ -671,6 +671,141 @@ namespace AiBos.Migrations.Catalog.Migrations
                     b.ToTable("rollback_points", "aibos");
                 });
 
+            modelBuilder.Entity("AiBos.Migrations.Catalog.RolloutRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Canary")
+                        .HasColumnType("integer")
+                        .HasColumnName("canary");
+
+                    b.Property<int>("Concurrency")
+                        .HasColumnType("integer")
+                        .HasColumnName("concurrency");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<DateTimeOffset?>("HeartbeatAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("heartbeat_at");
+
+                    b.Property<int>("MaxFailures")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_failures");
+
+                    b.Property<string>("Module")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("module");
+
+                    b.Property<DateTimeOffset?>("NotAfter")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("not_after");
+
+                    b.Property<string>("Options")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("options");
+
+                    b.Property<string>("Owner")
+                        .HasColumnType("text")
+                        .HasColumnName("owner");
+
+                    b.Property<string>("RequestedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StopReason")
+                        .HasColumnType("text")
+                        .HasColumnName("stop_reason");
+
+                    b.Property<string>("TargetVersion")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("target_version");
+
+                    b.Property<int>("WaveSize")
+                        .HasColumnType("integer")
+                        .HasColumnName("wave_size");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rollouts");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_rollouts_status");
+
+                    b.HasIndex("Module", "CreatedAt")
+                        .HasDatabaseName("ix_rollouts_module_created_at");
+
+                    b.ToTable("rollouts", "aibos");
+                });
+
+            modelBuilder.Entity("AiBos.Migrations.Catalog.RolloutTenantRow", b =>
+                {
+                    b.Property<Guid>("RolloutId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("rollout_id");
+
+                    b.Property<string>("TenantKey")
+                        .HasColumnType("text")
+                        .HasColumnName("tenant_key");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("FromVersion")
+                        .HasColumnType("text")
+                        .HasColumnName("from_version");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer")
+                        .HasColumnName("ordinal");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid?>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.Property<int?>("Wave")
+                        .HasColumnType("integer")
+                        .HasColumnName("wave");
+
+                    b.HasKey("RolloutId", "TenantKey")
+                        .HasName("pk_rollout_tenants");
+
+                    b.HasIndex("RunId")
+                        .HasDatabaseName("ix_rollout_tenants_run_id");
+
+                    b.ToTable("rollout_tenants", "aibos");
+                });
+
             modelBuilder.Entity("AiBos.Migrations.Catalog.SchemaMigrationRow", b =>
                 {
                     b.Property<long>("Id")
@@ -879,6 +1014,16 @@ namespace AiBos.Migrations.Catalog.Migrations
                         .HasConstraintName("fk_module_versions_modules_module");
                 });
 
+            modelBuilder.Entity("AiBos.Migrations.Catalog.RolloutTenantRow", b =>
+                {
+                    b.HasOne("AiBos.Migrations.Catalog.RolloutRow", null)
+                        .WithMany("Tenants")
+                        .HasForeignKey("RolloutId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_rollout_tenants_rollouts_rollout_id");
+                });
+
             modelBuilder.Entity("AiBos.Migrations.Catalog.SchemaMigrationRow", b =>
                 {
                     b.HasOne("AiBos.Migrations.Catalog.ModuleRow", null)
@@ -912,6 +1057,11 @@ namespace AiBos.Migrations.Catalog.Migrations
             modelBuilder.Entity("AiBos.Migrations.Catalog.ModuleMigrationRow", b =>
                 {
                     b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("AiBos.Migrations.Catalog.RolloutRow", b =>
+                {
+                    b.Navigation("Tenants");
                 });
 #pragma warning restore 612, 618
         }
