@@ -79,13 +79,19 @@ public sealed class CliSession : IAsyncDisposable
     /// </summary>
     public async Task DeliverAlertsAsync(CancellationToken cancellationToken)
     {
+        // After Ctrl+C the command ends at once; its alerts are already in the outbox and go out later.
+        if (cancellationToken.IsCancellationRequested) return;
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         budget.CancelAfter(TimeSpan.FromSeconds(30));
         try
         {
             await Engine.DeliverAlertsAsync(budget.Token);
         }
-        catch (Exception e) when (e is not OutOfMemoryException && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Cancelled while delivering: the alerts stay pending.
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
             Output.Error.WriteLine($"warning: alerts could not be delivered now ({e.Message}); they stay pending and go out with the console or the next command.");
         }
