@@ -108,7 +108,7 @@ public sealed class RunRecorder(CatalogDatabase catalog, RunEventBus bus, ILogge
     {
         try
         {
-            var payload = JsonSerializer.Serialize(runEvent, RunEventListener.Json);
+            var payload = JsonSerializer.Serialize(runEvent, CatalogNotifications.Json);
             await db.Database.ExecuteSqlAsync($"SELECT pg_notify({RunEventListener.Channel}, {payload})", cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)

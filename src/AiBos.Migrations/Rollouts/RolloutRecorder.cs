@@ -90,7 +90,7 @@ public sealed class RolloutRecorder(CatalogDatabase catalog, RolloutEventBus bus
         var statuses = await db.RolloutTenants.Where(t => t.RolloutId == rollout.Id).Select(t => t.Status).ToListAsync(cancellationToken);
         var rolloutEvent = new RolloutEvent(rollout.Id, rollout.Module, rollout.TargetVersion, tenant, status, runId, Truncate(message),
             RolloutCounts.Of(statuses), DateTimeOffset.UtcNow);
-        var payload = JsonSerializer.Serialize(rolloutEvent, RolloutEventListener.Json);
+        var payload = JsonSerializer.Serialize(rolloutEvent, CatalogNotifications.Json);
         await db.Database.ExecuteSqlAsync($"SELECT pg_notify({RolloutEventListener.Channel}, {payload})", cancellationToken);
         return rolloutEvent;
     }
