@@ -41,8 +41,8 @@ public sealed class AlertsPageTests(PostgresServer server) : DashboardTest(serve
         var again = Render<AlertsPage>();
         again.WaitForAssertion(() => Assert.Equal(2, again.FindAll("[data-testid=webhook]").Count), Patience);
         Assert.Equal(["https://hooks.example.com/aibos", "https://pager.example.com/alerts"], again.FindAll("[data-testid=webhook]").Select(w => w.TextContent.Trim()));
-        Assert.Equal("true", again.Find("input[data-testid=alert-on-failure]").GetAttribute("aria-checked") ?? CheckedOf(again, "alert-on-failure"));
-        Assert.Equal("false", again.Find("input[data-testid=alert-on-start]").GetAttribute("aria-checked") ?? CheckedOf(again, "alert-on-start"));
+        Assert.Equal([false, false, true, true], new[] { "alert-on-start", "alert-on-complete", "alert-on-failure", "alert-on-rollback" }
+            .Select(testId => again.Find($"input[data-testid={testId}]").HasAttribute("checked")));
     }
 
     [Fact]
@@ -58,7 +58,4 @@ public sealed class AlertsPageTests(PostgresServer server) : DashboardTest(serve
         Assert.Empty(page.FindAll("[data-testid=webhook]"));
         Assert.Null((await Engine.GetAlertSettingsAsync(Cancellation)).UpdatedAt);
     }
-
-    private static string CheckedOf(IRenderedComponent<AlertsPage> page, string testId) =>
-        page.Find($"input[data-testid={testId}]").HasAttribute("checked") ? "true" : "false";
 }
