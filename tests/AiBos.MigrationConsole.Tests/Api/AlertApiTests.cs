@@ -40,6 +40,18 @@ public sealed class AlertApiTests(PostgresServer server) : IClassFixture<Postgre
         Assert.Equal(("migration.completed", runId, "acme", "accounting"), (alert["event"]!.GetValue<string>(), alert["runId"]!.GetValue<string>(),
             alert["tenant"]!.GetValue<string>(), alert["module"]!.GetValue<string>()));
         Assert.Equal(runId, alert["payload"]!["runId"]!.GetValue<string>());
+        // The console delivers it to the full address (a few seconds at most; generous on a loaded machine).
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (webhook.Received.Count == 0 && DateTime.UtcNow < deadline) await Task.Delay(100, TestContext.Current.CancellationToken);
+        Assert.Equal(runId, Assert.Single(webhook.Received).GetProperty("runId").GetString());
+        var delivered = await api.Client.GetJsonAsync($"/api/v1/alerts?runId={runId}");
+        deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (delivered.Body!.AsArray()[0]!["status"]!.GetValue<string>() != "delivered" && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+            delivered = await api.Client.GetJsonAsync($"/api/v1/alerts?runId={runId}");
+        }
+        Assert.Equal("delivered", delivered.Body!.AsArray()[0]!["status"]!.GetValue<string>());
     }
 
     [Fact]
