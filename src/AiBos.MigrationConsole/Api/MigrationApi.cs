@@ -1,8 +1,11 @@
+using AiBos.MigrationConsole.Api.Alerts;
 using AiBos.MigrationConsole.Api.Backups;
 using AiBos.MigrationConsole.Api.Customizations;
 using AiBos.MigrationConsole.Api.Modules;
 using AiBos.MigrationConsole.Api.Reports;
+using AiBos.MigrationConsole.Api.Rollouts;
 using AiBos.MigrationConsole.Api.Runs;
+using AiBos.MigrationConsole.Api.Schedules;
 using AiBos.MigrationConsole.Api.Tenants;
 
 namespace AiBos.MigrationConsole.Api;
@@ -26,6 +29,9 @@ public static class MigrationApi
         api.MapRollbackPointEndpoints();
         api.MapReportEndpoints();
         api.MapCustomizationEndpoints();
+        api.MapScheduleEndpoints();
+        api.MapAlertEndpoints();
+        api.MapRolloutEndpoints();
         return endpoints;
     }
 }
