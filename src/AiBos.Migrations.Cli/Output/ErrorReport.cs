@@ -58,7 +58,7 @@ public sealed partial class ErrorReport(CliEnvironment environment, GlobalOption
 
     private static string Describe(Exception exception)
     {
-        var messages = ExitCodes.Chain(exception).Select(e => e.Message.TrimEnd('.')).Distinct().Take(3);
+        var messages = DatabaseFailures.Chain(exception).Select(e => e.Message.TrimEnd('.')).Distinct().Take(3);
         return string.Join(": ", messages);
     }
 

@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using AiBos.Migrations.Backups;
 using AiBos.Migrations.Execution;
 using Microsoft.Extensions.Options;
@@ -83,27 +82,7 @@ public static class ExitCodes
         NotFoundException => (NotFound, "not-found"),
         TenantBusyException => (TenantBusy, "tenant-busy"),
         OperationCanceledException when cancelled => (Cancelled, "cancelled"),
-        _ when IsUnreachable(exception) => (DatabaseUnreachable, "database-unreachable"),
+        _ when DatabaseFailures.IsUnreachable(exception) => (DatabaseUnreachable, "database-unreachable"),
         _ => (UnexpectedError, "unexpected-error"),
     };
-
-    /// <summary>A connection that could not be opened or was lost, anywhere in the exception's chain.</summary>
-    public static bool IsUnreachable(Exception exception) => Chain(exception).Any(e => e switch
-    {
-        SocketException or TimeoutException => true,
-        PostgresException p => p.SqlState.StartsWith("08", StringComparison.Ordinal) || p.SqlState.StartsWith("28", StringComparison.Ordinal)
-            || p.SqlState is "3D000" or "57P01" or "57P02" or "57P03" or "53300",
-        NpgsqlException => true,
-        _ => false,
-    });
-
-    internal static IEnumerable<Exception> Chain(Exception exception)
-    {
-        for (Exception? e = exception; e is not null; e = e.InnerException)
-        {
-            yield return e;
-            if (e is AggregateException aggregate)
-                foreach (var inner in aggregate.InnerExceptions.SelectMany(Chain)) yield return inner;
-        }
-    }
 }

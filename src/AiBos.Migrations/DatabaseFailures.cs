@@ -1,14 +1,17 @@
 using System.Net.Sockets;
 using Npgsql;
 
-namespace AiBos.MigrationConsole.Api;
+namespace AiBos.Migrations;
 
-/// <summary>Tells a database that cannot be reached (503, try again) from an error in what was asked of it (500).</summary>
+/// <summary>
+/// Tells a database that cannot be reached (try again later: the CLI's exit code 6, the API's 503) from an error in what
+/// was asked of it. One rule for every face.
+/// </summary>
 public static class DatabaseFailures
 {
     /// <summary>
-    /// A connection that could not be opened or was lost, anywhere in the exception's chain: the same rule as the
-    /// CLI's exit code 6. An SQL error (a <see cref="PostgresException"/> of another class) is not one.
+    /// A connection that could not be opened or was lost, anywhere in the exception's chain. An SQL error (a
+    /// <see cref="PostgresException"/> of another class) is not one.
     /// </summary>
     public static bool IsUnreachable(Exception exception) => Chain(exception).Any(e => e switch
     {
@@ -19,7 +22,8 @@ public static class DatabaseFailures
         _ => false,
     });
 
-    private static IEnumerable<Exception> Chain(Exception exception)
+    /// <summary>The exception, its inner exceptions and those of aggregates, outermost first.</summary>
+    public static IEnumerable<Exception> Chain(Exception exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
