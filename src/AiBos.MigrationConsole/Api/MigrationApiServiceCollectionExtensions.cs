@@ -11,10 +11,8 @@ public static class MigrationApiServiceCollectionExtensions
     public static IServiceCollection AddMigrationApi(this IServiceCollection services)
     {
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
-        services.AddSingleton<BackgroundRuns>();
-        services.AddHostedService(sp => sp.GetRequiredService<BackgroundRuns>());
-        services.AddSingleton<BackgroundRollouts>();
-        services.AddHostedService(sp => sp.GetRequiredService<BackgroundRollouts>());
+        services.AddSingleton<BackgroundWork>();
+        services.AddHostedService(sp => sp.GetRequiredService<BackgroundWork>());
         return services
             .AddSingleton<RunLauncher>()
             .AddSingleton<RolloutLauncher>()

@@ -9,7 +9,7 @@ namespace AiBos.MigrationConsole.Api.Rollouts;
 /// it cannot be missed) or for the call to end first (refused, or already over).
 /// Launches take turns until their rollout is identified, so that two never mistake each other's rollout for their own.
 /// </summary>
-public sealed partial class RolloutLauncher(RolloutEventBus bus, BackgroundRollouts background, ILogger<RolloutLauncher> logger) : IDisposable
+public sealed partial class RolloutLauncher(RolloutEventBus bus, BackgroundWork background, ILogger<RolloutLauncher> logger) : IDisposable
 {
     private readonly SemaphoreSlim turn = new(1, 1);
 
@@ -27,7 +27,8 @@ public sealed partial class RolloutLauncher(RolloutEventBus bus, BackgroundRollo
         var next = events.MoveNextAsync().AsTask(); // subscribes now, before the rollout starts
         try
         {
-            var outcome = background.Start(module, drive);
+            var outcome = background.Start(new BackgroundWorkItem("rollout", null, module), drive,
+                ended => (ended.Rollout.Id, ended.Status));
             while (true)
             {
                 if (await Task.WhenAny(next, outcome).WaitAsync(cancellationToken) == outcome || !await next)

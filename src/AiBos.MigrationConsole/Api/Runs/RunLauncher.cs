@@ -13,7 +13,7 @@ namespace AiBos.MigrationConsole.Api.Runs;
 /// Two launches for the same tenant take turns until their run is identified, so that one never mistakes the
 /// other's run for its own (the tenant's lock lets only one of them run anyway).
 /// </summary>
-public sealed partial class RunLauncher(RunEventBus bus, BackgroundRuns background, TenantService tenants, ILogger<RunLauncher> logger)
+public sealed partial class RunLauncher(RunEventBus bus, BackgroundWork background, TenantService tenants, ILogger<RunLauncher> logger)
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> turns = new(StringComparer.Ordinal);
 
@@ -34,7 +34,8 @@ public sealed partial class RunLauncher(RunEventBus bus, BackgroundRuns backgrou
         var next = events.MoveNextAsync().AsTask(); // subscribes now, before the run starts
         try
         {
-            var outcome = background.Start(tenant, module, run);
+            var outcome = background.Start(new BackgroundWorkItem("run", tenant, module), run,
+                ended => (OutcomeDocument.RunIdOf(ended), ended.GetType().Name));
             while (true)
             {
                 if (await Task.WhenAny(next, outcome).WaitAsync(cancellationToken) == outcome)
