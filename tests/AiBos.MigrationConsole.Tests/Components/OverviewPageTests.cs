@@ -11,10 +11,14 @@ public sealed class OverviewPageTests(PostgresServer server) : DashboardTest(ser
     {
         var page = Render<OverviewPage>();
 
-        page.WaitForAssertion(() => Assert.Equal("0", page.Find("[data-testid=count-tenants]").TextContent.Trim()), Patience);
-        Assert.Equal("0", page.Find("[data-testid=count-running]").TextContent.Trim());
-        Assert.Contains("No finished runs yet", page.Markup, StringComparison.Ordinal);
-        Assert.Contains("Nothing is running", page.Markup, StringComparison.Ordinal);
+        // The page's sections load on their own: wait for all of them, not just the first.
+        page.WaitForAssertion(() =>
+        {
+            Assert.Equal("0", page.Find("[data-testid=count-tenants]").TextContent.Trim());
+            Assert.Equal("0", page.Find("[data-testid=count-running]").TextContent.Trim());
+            Assert.Contains("No finished runs yet", page.Markup, StringComparison.Ordinal);
+            Assert.Contains("Nothing is running", page.Markup, StringComparison.Ordinal);
+        }, Patience);
         Assert.Empty(page.FindAll("[data-testid=error-alert]"));
     }
 
@@ -27,12 +31,15 @@ public sealed class OverviewPageTests(PostgresServer server) : DashboardTest(ser
 
         var page = Render<OverviewPage>();
 
-        page.WaitForAssertion(() => Assert.Equal("1", page.Find("[data-testid=count-tenants]").TextContent.Trim()), Patience);
-        Assert.Equal("1", page.Find("[data-testid=count-modules]").TextContent.Trim());
-        Assert.Equal("1", page.Find("[data-testid=count-runs-today]").TextContent.Trim());
-        var rates = page.Find("[data-testid=success-table]").TextContent;
-        Assert.Contains("accounting", rates, StringComparison.Ordinal);
-        Assert.Contains("100.0 %", rates, StringComparison.Ordinal);
-        Assert.NotEmpty(page.FindAll("[data-testid=success-chart]"));
+        page.WaitForAssertion(() =>
+        {
+            Assert.Equal("1", page.Find("[data-testid=count-tenants]").TextContent.Trim());
+            Assert.Equal("1", page.Find("[data-testid=count-modules]").TextContent.Trim());
+            Assert.Equal("1", page.Find("[data-testid=count-runs-today]").TextContent.Trim());
+            var rates = page.Find("[data-testid=success-table]").TextContent;
+            Assert.Contains("accounting", rates, StringComparison.Ordinal);
+            Assert.Contains("100.0 %", rates, StringComparison.Ordinal);
+            Assert.NotEmpty(page.FindAll("[data-testid=success-chart]"));
+        }, Patience);
     }
 }
